@@ -1,0 +1,3 @@
+from smartcity_assess.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,291 @@
+"""Command line: `smartcity-assess` opens the app; subcommands drive everything without a display.
+
+Bad input anywhere gives one line `error: …` on stderr and exit status 2, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from .core.errors import UserError
+from .core.framework_loader import FrameworkError, load_framework_file
+from .core.score_json import score_to_dict
+from .core.text import localize
+from .persistence.db import DATABASE_ENV
+from .persistence.store import Store
+
+EXIT_USER_ERROR = 2
+
+
+def _fmt(number: float | None, digits: int = 2) -> str:
+    return "—" if number is None else f"{number:.{digits}f}"
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _open(args) -> Store:
+    from .services.frameworks import open_store
+
+    return open_store(args.db)
+
+
+# ---- frameworks --------------------------------------------------------------------------------
+
+def cmd_frameworks_validate(args) -> int:
+    try:
+        framework = load_framework_file(args.file)
+    except FrameworkError as exc:
+        for problem in exc.problems:
+            print(f"error: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"{args.file}: valid framework {framework.code} {framework.version}: {len(framework.pillars)} pillars, "
+          f"{len(framework.indicators)} indicators")
+    return 0
+
+
+def cmd_frameworks_import(args) -> int:
+    from .services.frameworks import import_framework_file
+
+    info = import_framework_file(_open(args), args.file, actor=args.actor)
+    print(info.code)
+    return 0
+
+
+def cmd_frameworks_list(args) -> int:
+    store = _open(args)
+    infos = store.list_frameworks()
+    if args.json:
+        out = []
+        for info in infos:
+            framework = store.framework(info.id)
+            out.append({"id": str(info.id), "code": info.code, "version": info.version,
+                        "title": localize(info.title, args.lang), "checksum": info.checksum, "builtin": info.builtin,
+                        "pillars": [p.code for p in framework.pillars], "indicators": len(framework.indicators),
+                        "imported_at": info.imported_at.isoformat()})
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    rows = [(i.code, i.version, len(store.framework(i.id).indicators), "yes" if i.builtin else "",
+             localize(i.title, args.lang)) for i in infos]
+    _print_table(("CODE", "VERSION", "INDICATORS", "BUILT-IN", "TITLE"), rows)
+    return 0
+
+
+# ---- assessments -------------------------------------------------------------------------------
+
+def cmd_assessments_new(args) -> int:
+    from .services.assessments import new_assessment, parse_year
+
+    store = _open(args)
+    assessment_id = new_assessment(store, args.city, parse_year(args.year), framework_code=args.framework,
+                                   framework_version=args.framework_version, assessor=args.assessor or "",
+                                   actor=args.actor)
+    print(assessment_id)
+    return 0
+
+
+def cmd_assessments_list(args) -> int:
+    from .services.assessments import score_many
+
+    store = _open(args)
+    scored = score_many(store, store.list_assessments(city=args.city))
+    if args.json:
+        out = [{"id": str(s.info.id), "city": s.info.city, "year": s.info.year, "framework": s.info.framework_code,
+                "framework_version": s.info.framework_version, "assessor": s.info.assessor, "status": s.info.status,
+                "demo": s.info.is_demo, "completion": s.score.overall.completion, "score": s.score.overall.score,
+                "band": localize(s.score.overall.band.label, args.lang) if s.score.overall.band else None,
+                "updated_at": s.info.updated_at.isoformat()} for s in scored]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    rows = [(s.info.id.hex[:8], s.info.city, s.info.year, f"{s.info.framework_code} {s.info.framework_version}",
+             s.info.status + (" (demo)" if s.info.is_demo else ""), f"{s.score.overall.completion:.0%}",
+             _fmt(s.score.overall.score)) for s in scored]
+    if not rows:
+        print("no assessments yet: create one with 'smartcity-assess assessments new --city NAME --year YYYY'")
+        return 0
+    _print_table(("ID", "CITY", "YEAR", "FRAMEWORK", "STATUS", "DONE", "SCORE"), rows)
+    return 0
+
+
+def cmd_assessments_finalize(args) -> int:
+    store = _open(args)
+    store.finalize(store.resolve_assessment_id(args.id), actor=args.actor)
+    print("finalized")
+    return 0
+
+
+def cmd_assessments_reopen(args) -> int:
+    store = _open(args)
+    store.reopen(store.resolve_assessment_id(args.id), actor=args.actor, reason=args.reason or "")
+    print("reopened")
+    return 0
+
+
+def cmd_assessments_delete(args) -> int:
+    store = _open(args)
+    store.delete_assessment(store.resolve_assessment_id(args.id), actor=args.actor)
+    print("deleted")
+    return 0
+
+
+# ---- responses ---------------------------------------------------------------------------------
+
+def cmd_responses_import(args) -> int:
+    from .services.responses_io import import_responses
+
+    store = _open(args)
+    count = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
+    print(f"imported {count} responses")
+    return 0
+
+
+def cmd_responses_export(args) -> int:
+    from .services.responses_io import export_responses
+
+    store = _open(args)
+    path = export_responses(store, store.resolve_assessment_id(args.id), args.out, args.lang)
+    print(path)
+    return 0
+
+
+# ---- score and demo ----------------------------------------------------------------------------
+
+def cmd_score(args) -> int:
+    from .services.assessments import score
+
+    store = _open(args)
+    scored = score(store, store.resolve_assessment_id(args.id))
+    framework, result = scored.framework, scored.score
+    if args.json:
+        print(json.dumps(score_to_dict(framework, result, args.lang), ensure_ascii=False, indent=2))
+        return 0
+    info, overall = scored.info, result.overall
+
+    def band(b):
+        return localize(b.label, args.lang) if b else "—"
+
+    print(f"{info.city} {info.year} — {localize(framework.title, args.lang)} {framework.version} ({info.status})")
+    print(f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
+          f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}")
+    _print_table(("PILLAR", "SCORE", "BAND", "TARGET", "GAP", "DONE"),
+                 [(f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}", _fmt(p.score), band(p.band),
+                   _fmt(p.target), _fmt(p.gap), f"{p.completion:.0%}") for p in result.pillars])
+    gaps = result.gaps_by_priority()[:5]
+    if gaps:
+        print("largest gaps by priority:")
+        for ind in gaps:
+            name = localize(framework.indicator(ind.code).name, args.lang)
+            print(f"  {ind.code} {name}: level {ind.level} → target {ind.target} (priority {ind.priority:.3f})")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .services.demo import load_demo
+
+    summary = load_demo(_open(args))
+    print(summary)
+    return 0
+
+
+def cmd_open_app(args) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"error: the desktop app cannot start ({exc}); the command line works without it (see --help)",
+              file=sys.stderr)
+        return EXIT_USER_ERROR
+    return run(args.db)
+
+
+# ---- parser ------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                        help=f"database file or URL (default: ${DATABASE_ENV}, else the user data folder)")
+    common.add_argument("--actor", default=argparse.SUPPRESS, help="who makes the change (default: your user name)")
+
+    parser = argparse.ArgumentParser(prog="smartcity-assess", parents=[common],
+                                     description="Smart-city maturity assessments: score, compare, report.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(handler=cmd_open_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(group, name: str, handler: Callable, help_text: str) -> argparse.ArgumentParser:
+        command = group.add_parser(name, parents=[common], help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    def lang(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--lang", choices=("en", "id"), default="en", help="language of texts (default: en)")
+
+    fw = sub.add_parser("frameworks", help="validate, import and list framework definitions").add_subparsers(
+        metavar="ACTION", required=True)
+    add(fw, "validate", cmd_frameworks_validate, "check a framework file and list every problem").add_argument("file")
+    add(fw, "import", cmd_frameworks_import, "store a framework file; prints its code").add_argument("file")
+    fw_list = add(fw, "list", cmd_frameworks_list, "list stored frameworks")
+    fw_list.add_argument("--json", action="store_true")
+    lang(fw_list)
+
+    asm = sub.add_parser("assessments", help="create, list, finalize and reopen assessments").add_subparsers(
+        metavar="ACTION", required=True)
+    new = add(asm, "new", cmd_assessments_new, "start an assessment; prints its id alone")
+    new.add_argument("--city", required=True)
+    new.add_argument("--year", required=True)
+    new.add_argument("--framework", help="framework code (default: the built-in framework)")
+    new.add_argument("--framework-version", help="framework version (default: the latest imported)")
+    new.add_argument("--assessor", help="name of the assessor")
+    asm_list = add(asm, "list", cmd_assessments_list, "list assessments with completion and score")
+    asm_list.add_argument("--json", action="store_true")
+    asm_list.add_argument("--city")
+    lang(asm_list)
+    add(asm, "finalize", cmd_assessments_finalize, "make an assessment read-only").add_argument("id")
+    reopen = add(asm, "reopen", cmd_assessments_reopen, "make a final assessment editable again (audited)")
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", help="why it is reopened (kept in the audit trail)")
+    add(asm, "delete", cmd_assessments_delete, "delete a draft assessment").add_argument("id")
+
+    rsp = sub.add_parser("responses", help="import and export responses").add_subparsers(
+        metavar="ACTION", required=True)
+    imp = add(rsp, "import", cmd_responses_import,
+              "import responses from CSV/XLSX (columns indicator,level,target,na,value,note); all or nothing")
+    imp.add_argument("id")
+    imp.add_argument("file")
+    exp = add(rsp, "export", cmd_responses_export, "export responses to CSV or XLSX")
+    exp.add_argument("id")
+    exp.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    lang(exp)
+
+    sc = add(sub, "score", cmd_score, "score an assessment: overall, pillars, largest gaps")
+    sc.add_argument("id")
+    sc.add_argument("--json", action="store_true", help="print the full result as JSON (numbers unrounded)")
+    lang(sc)
+
+    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 3 years, and Cimahi)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.actor = getattr(args, "actor", None)
+    try:
+        return args.handler(args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

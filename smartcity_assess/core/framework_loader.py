@@ -1,0 +1,401 @@
+"""Reading framework definitions (YAML or their stored JSON form) into validated models.
+
+Every problem is reported with its place, e.g.
+``pillars[1].indicators[3].rubric: no text for level 4``, so an official who writes
+their own framework file can find and fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UserError
+from .framework import Band, Framework, Indicator, Metric, Pillar
+from .text import ANY_LANGUAGE, Text
+
+CODE_PATTERN = re.compile(r"^[a-z0-9-]+$")
+ITEM_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+FRAMEWORK_KEYS = {"code", "version", "title", "description", "levels", "bands", "default_target", "pillars"}
+FRAMEWORK_REQUIRED = {"code", "version", "title", "levels", "bands", "pillars"}
+PILLAR_KEYS = {"code", "name", "description", "weight", "indicators"}
+PILLAR_REQUIRED = {"code", "name", "weight", "indicators"}
+INDICATOR_KEYS = {"code", "name", "question", "weight", "target", "rubric", "metric", "references"}
+INDICATOR_REQUIRED = {"code", "name", "question", "rubric"}
+METRIC_KEYS = {"unit", "thresholds", "higher_is_better"}
+BAND_KEYS = {"min", "label"}
+
+
+class FrameworkError(UserError):
+    """A framework definition is invalid. `problems` lists every `place: problem` found."""
+
+    def __init__(self, problems: list[str], source: str | None = None):
+        self.problems = problems
+        self.source = source
+        first = problems[0] if problems else "invalid framework"
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        prefix = f"{source}: " if source else ""
+        super().__init__(f"{prefix}{first}{suffix}")
+
+
+class _Checker:
+    """Collects problems while walking the raw data, so one run reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, place: str, problem: str) -> None:
+        self.problems.append(f"{place}: {problem}" if place else problem)
+
+    def keys(self, data: dict, place: str, allowed: set[str], required: set[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                self.fail(place, f"unknown key '{key}' (allowed: {', '.join(sorted(allowed))})")
+        for key in sorted(required - set(data)):
+            self.fail(place, f"missing required key '{key}'")
+
+    def mapping(self, value: Any, place: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(place, f"must be a mapping, not {_kind(value)}")
+            return None
+        return value
+
+    def text(self, value: Any, place: str) -> Text:
+        if isinstance(value, str) and value.strip():
+            return {ANY_LANGUAGE: value}
+        if isinstance(value, dict) and value:
+            result = {}
+            for lang, text in value.items():
+                if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", lang):
+                    self.fail(place, f"'{lang}' is not a language code such as en or id")
+                elif not isinstance(text, str) or not text.strip():
+                    self.fail(f"{place}.{lang}", "must be a non-empty text")
+                else:
+                    result[lang] = text
+            return result
+        self.fail(place, "must be a text or a mapping of language to text (en, id)")
+        return {}
+
+    def number(self, value: Any, place: str, *, positive: bool = False) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.fail(place, f"must be a number, not {_kind(value)}")
+            return None
+        if positive and value <= 0:
+            self.fail(place, f"must be a positive number, not {value}")
+            return None
+        return float(value)
+
+    def code(self, value: Any, place: str, pattern: re.Pattern, hint: str) -> str:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            self.fail(place, f"'{value}' is not a valid code ({hint})")
+            return str(value)
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {bool: "true/false", int: "a number", float: "a number", str: f"the text '{value}'",
+            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _level_key(key: Any) -> int | None:
+    """Level keys are integers in YAML and digit strings in the stored JSON form."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, str) and key.strip().lstrip("-").isdigit():
+        return int(key)
+    return None
+
+
+def framework_from_data(data: Any, source: str | None = None) -> Framework:
+    """Validate raw data (parsed YAML or stored JSON) into a Framework, or raise FrameworkError."""
+    check = _Checker()
+    framework = _parse_framework(data, check)
+    if check.problems or framework is None:
+        raise FrameworkError(check.problems or ["invalid framework"], source)
+    return framework
+
+
+def _parse_framework(data: Any, check: _Checker) -> Framework | None:
+    if check.mapping(data, "framework") is None:
+        return None
+    check.keys(data, "", FRAMEWORK_KEYS, FRAMEWORK_REQUIRED)
+    code = check.code(data.get("code", ""), "code", CODE_PATTERN, "lower-case letters, digits and -")
+    version = data.get("version")
+    if isinstance(version, int | float) and not isinstance(version, bool):
+        version = str(version)
+    if not isinstance(version, str) or not version.strip():
+        check.fail("version", "must be a text such as \"2026.1\"")
+        version = ""
+    title = check.text(data.get("title"), "title")
+    description = check.text(data["description"], "description") if "description" in data else {}
+
+    levels = _parse_levels(data.get("levels"), check)
+    level_numbers = tuple(sorted(levels))
+    bands = _parse_bands(data.get("bands"), check)
+
+    default_target = data.get("default_target", level_numbers[-1] if level_numbers else 0)
+    if levels and (_level_key(default_target) not in levels or isinstance(default_target, str)):
+        check.fail("default_target", f"{default_target!r} is not one of the levels {list(level_numbers)}")
+    default_target = _level_key(default_target) or 0
+
+    pillars_raw = data.get("pillars")
+    pillars: list[Pillar] = []
+    if not isinstance(pillars_raw, list) or not pillars_raw:
+        check.fail("pillars", "must be a non-empty list of pillars")
+    else:
+        seen_pillars: set[str] = set()
+        seen_indicators: dict[str, str] = {}
+        for i, raw in enumerate(pillars_raw):
+            pillar = _parse_pillar(raw, f"pillars[{i}]", check, levels, default_target, seen_indicators)
+            if pillar is None:
+                continue
+            if pillar.code in seen_pillars:
+                check.fail(f"pillars[{i}].code", f"duplicate pillar code '{pillar.code}'")
+            seen_pillars.add(pillar.code)
+            pillars.append(pillar)
+
+    return Framework(
+        code=code,
+        version=version,
+        title=title,
+        description=description,
+        levels=levels,
+        bands=bands,
+        default_target=default_target,
+        pillars=tuple(pillars),
+    )
+
+
+def _parse_levels(raw: Any, check: _Checker) -> dict[int, Text]:
+    if check.mapping(raw, "levels") is None:
+        return {}
+    levels: dict[int, Text] = {}
+    for key, value in raw.items():
+        number = _level_key(key)
+        if number is None:
+            check.fail("levels", f"level '{key}' is not a whole number")
+            continue
+        levels[number] = check.text(value, f"levels.{number}")
+    numbers = sorted(levels)
+    if len(numbers) < 2:
+        check.fail("levels", "needs at least two levels")
+    elif numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        check.fail("levels", f"must be consecutive whole numbers, not {numbers}")
+    return {n: levels[n] for n in numbers}
+
+
+def _parse_bands(raw: Any, check: _Checker) -> tuple[Band, ...]:
+    if not isinstance(raw, list) or not raw:
+        check.fail("bands", "must be a non-empty list of {min, label}")
+        return ()
+    bands: list[Band] = []
+    for i, item in enumerate(raw):
+        place = f"bands[{i}]"
+        if check.mapping(item, place) is None:
+            continue
+        check.keys(item, place, BAND_KEYS, BAND_KEYS)
+        minimum = check.number(item.get("min"), f"{place}.min")
+        label = check.text(item.get("label"), f"{place}.label")
+        if minimum is None:
+            continue
+        if bands and minimum <= bands[-1].min:
+            check.fail(f"{place}.min", f"bands must be sorted by ascending min ({minimum:g} after {bands[-1].min:g})")
+        bands.append(Band(min=minimum, label=label))
+    return tuple(bands)
+
+
+def _parse_pillar(raw: Any, place: str, check: _Checker, levels: dict[int, Text], default_target: int,
+                  seen_indicators: dict[str, str]) -> Pillar | None:
+    if check.mapping(raw, place) is None:
+        return None
+    check.keys(raw, place, PILLAR_KEYS, PILLAR_REQUIRED)
+    code = check.code(raw.get("code", ""), f"{place}.code", ITEM_CODE_PATTERN, "letters, digits, - _ .")
+    name = check.text(raw.get("name"), f"{place}.name")
+    description = check.text(raw["description"], f"{place}.description") if "description" in raw else {}
+    weight = check.number(raw.get("weight"), f"{place}.weight", positive=True) or 0.0
+    indicators: list[Indicator] = []
+    raw_indicators = raw.get("indicators")
+    if not isinstance(raw_indicators, list) or not raw_indicators:
+        check.fail(f"{place}.indicators", "must be a non-empty list of indicators")
+    else:
+        for j, item in enumerate(raw_indicators):
+            ind_place = f"{place}.indicators[{j}]"
+            indicator = _parse_indicator(item, ind_place, code, check, levels, default_target)
+            if indicator is None:
+                continue
+            if indicator.code in seen_indicators:
+                check.fail(f"{ind_place}.code",
+                           f"duplicate indicator code '{indicator.code}' (first at {seen_indicators[indicator.code]})")
+            else:
+                seen_indicators[indicator.code] = ind_place
+            indicators.append(indicator)
+    return Pillar(code=code, name=name, weight=weight, indicators=tuple(indicators), description=description)
+
+
+def _parse_indicator(raw: Any, place: str, pillar_code: str, check: _Checker, levels: dict[int, Text],
+                     default_target: int) -> Indicator | None:
+    if check.mapping(raw, place) is None:
+        return None
+    check.keys(raw, place, INDICATOR_KEYS, INDICATOR_REQUIRED)
+    code = check.code(raw.get("code", ""), f"{place}.code", ITEM_CODE_PATTERN, "letters, digits, - _ .")
+    name = check.text(raw.get("name"), f"{place}.name")
+    question = check.text(raw.get("question"), f"{place}.question")
+    weight = 1.0
+    if "weight" in raw:
+        weight = check.number(raw["weight"], f"{place}.weight", positive=True) or 0.0
+
+    target = default_target
+    if "target" in raw:
+        target_key = raw["target"] if isinstance(raw["target"], int) else None
+        if target_key is None or isinstance(target_key, bool) or (levels and target_key not in levels):
+            check.fail(f"{place}.target", f"{raw['target']!r} is not one of the levels {sorted(levels)}")
+        else:
+            target = target_key
+
+    rubric: dict[int, Text] = {}
+    raw_rubric = raw.get("rubric")
+    if check.mapping(raw_rubric, f"{place}.rubric") is not None:
+        for key, value in raw_rubric.items():
+            number = _level_key(key)
+            if number is None or (levels and number not in levels):
+                check.fail(f"{place}.rubric", f"'{key}' is not one of the levels {sorted(levels)}")
+                continue
+            rubric[number] = check.text(value, f"{place}.rubric.{number}")
+        for number in levels:
+            if number not in rubric:
+                check.fail(f"{place}.rubric", f"no text for level {number}")
+        rubric = {n: rubric[n] for n in sorted(rubric)}
+
+    metric = _parse_metric(raw["metric"], f"{place}.metric", check, levels) if "metric" in raw else None
+
+    references: tuple[str, ...] = ()
+    if "references" in raw:
+        refs = raw["references"]
+        if not isinstance(refs, list) or not all(isinstance(r, str) and r.strip() for r in refs):
+            check.fail(f"{place}.references", "must be a list of texts")
+        else:
+            references = tuple(refs)
+
+    return Indicator(code=code, pillar_code=pillar_code, name=name, question=question, weight=weight,
+                     target=target, target_is_explicit="target" in raw, rubric=rubric, metric=metric,
+                     references=references)
+
+
+def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]) -> Metric | None:
+    if check.mapping(raw, place) is None:
+        return None
+    check.keys(raw, place, METRIC_KEYS, {"unit", "thresholds"})
+    unit = raw.get("unit", "")
+    if not isinstance(unit, str):
+        check.fail(f"{place}.unit", "must be a text such as \"%\"")
+        unit = str(unit)
+    higher = raw.get("higher_is_better", True)
+    if not isinstance(higher, bool):
+        check.fail(f"{place}.higher_is_better", "must be true or false")
+        higher = True
+    raw_thresholds = raw.get("thresholds")
+    if not isinstance(raw_thresholds, list):
+        check.fail(f"{place}.thresholds", "must be a list of numbers")
+        return None
+    thresholds = [check.number(t, f"{place}.thresholds[{k}]") for k, t in enumerate(raw_thresholds)]
+    if any(t is None for t in thresholds):
+        return None
+    if levels and len(thresholds) != len(levels) - 1:
+        check.fail(f"{place}.thresholds",
+                   f"needs {len(levels) - 1} thresholds (one fewer than the levels), not {len(thresholds)}")
+    if any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
+        check.fail(f"{place}.thresholds", f"must be strictly ascending, not {[f'{t:g}' for t in thresholds]}")
+    return Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher)
+
+
+def load_framework_text(text: str, source: str | None = None) -> Framework:
+    """Parse YAML (JSON is YAML too) safely and validate it."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise FrameworkError([f"{where}{problem}"], source) from None
+    return framework_from_data(data, source)
+
+
+def load_framework_file(path: str | Path) -> Framework:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FrameworkError(["file not found"], str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or str(exc))
+        raise FrameworkError([f"cannot read the file ({reason})"], str(path)) from None
+    return load_framework_text(text, str(path))
+
+
+def _text_out(text: Text) -> Any:
+    if set(text) == {ANY_LANGUAGE}:
+        return text[ANY_LANGUAGE]
+    return dict(text)
+
+
+def framework_to_data(framework: Framework) -> dict[str, Any]:
+    """The canonical plain-data form: what is stored, checksummed and re-validated on load."""
+    data: dict[str, Any] = {
+        "code": framework.code,
+        "version": framework.version,
+        "title": _text_out(framework.title),
+        "levels": {str(n): _text_out(t) for n, t in framework.levels.items()},
+        "bands": [{"min": b.min, "label": _text_out(b.label)} for b in framework.bands],
+        "default_target": framework.default_target,
+        "pillars": [],
+    }
+    if framework.description:
+        data["description"] = _text_out(framework.description)
+    for pillar in framework.pillars:
+        pillar_data: dict[str, Any] = {"code": pillar.code, "name": _text_out(pillar.name), "weight": pillar.weight,
+                                       "indicators": []}
+        if pillar.description:
+            pillar_data["description"] = _text_out(pillar.description)
+        for ind in pillar.indicators:
+            ind_data: dict[str, Any] = {
+                "code": ind.code,
+                "name": _text_out(ind.name),
+                "question": _text_out(ind.question),
+                "weight": ind.weight,
+                "rubric": {str(n): _text_out(t) for n, t in ind.rubric.items()},
+            }
+            if ind.target_is_explicit:
+                ind_data["target"] = ind.target
+            if ind.metric:
+                ind_data["metric"] = {"unit": ind.metric.unit, "thresholds": list(ind.metric.thresholds),
+                                      "higher_is_better": ind.metric.higher_is_better}
+            if ind.references:
+                ind_data["references"] = list(ind.references)
+            pillar_data["indicators"].append(ind_data)
+        data["pillars"].append(pillar_data)
+    return data
+
+
+def canonical_json(framework: Framework) -> str:
+    return json.dumps(framework_to_data(framework), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def framework_checksum(framework: Framework) -> str:
+    """SHA-256 of the canonical form: equal for equal content whatever the YAML layout."""
+    return hashlib.sha256(canonical_json(framework).encode("utf-8")).hexdigest()
+
+
+def framework_from_json(text: str) -> Framework:
+    return framework_from_data(json.loads(text))

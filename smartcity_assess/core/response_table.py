@@ -1,0 +1,148 @@
+"""Response tables (CSV/XLSX rows of text) ↔ validated responses.
+
+Columns: indicator, level, target, na, value, note. Exports add read-only columns that an
+import accepts and ignores, so an exported file can be edited in a spreadsheet and imported back.
+Any bad cell refuses the whole table, naming its row (as a spreadsheet numbers it) and column.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from .errors import UserError
+from .framework import Framework
+from .responses import ResponseInput, validate_response
+from .text import localize
+
+IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note")
+INFO_COLUMNS = ("pillar", "name", "level_name", "unit", "updated_by", "updated_at")
+EXPORT_COLUMNS = ("indicator", "pillar", "name", "level", "level_name", "target", "na", "value", "unit", "note",
+                  "updated_by", "updated_at")
+
+TRUE_WORDS = {"true", "yes", "y", "1", "x", "ya", "n/a", "na"}
+FALSE_WORDS = {"false", "no", "n", "0", "tidak", ""}
+
+
+class TableError(UserError):
+    def __init__(self, row: int | None, column: str | None, problem: str):
+        where = ", ".join(p for p in (f"row {row}" if row else "", f"column {column}" if column else "") if p)
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+def _check_header(header: list[str]) -> list[str]:
+    names = [h.strip().lower() for h in header]
+    if "indicator" not in names:
+        raise TableError(1, None, f"no 'indicator' column (expected columns: {', '.join(IMPORT_COLUMNS)})")
+    for name in names:
+        if name and name not in IMPORT_COLUMNS and name not in INFO_COLUMNS:
+            raise TableError(1, name, f"unknown column (expected: {', '.join(IMPORT_COLUMNS)})")
+    duplicates = {n for n in names if n and names.count(n) > 1}
+    if duplicates:
+        raise TableError(1, sorted(duplicates)[0], "appears twice")
+    return names
+
+
+def _whole(text: str, column: str, row: int) -> int | None:
+    if text == "":
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        raise TableError(row, column, f"'{text}' is not a number") from None
+    if not number.is_integer():
+        raise TableError(row, column, f"'{text}' is not a whole level")
+    return int(number)
+
+
+def _number(text: str, column: str, row: int) -> float | None:
+    if text == "":
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        hint = " (use a dot as the decimal separator)" if "," in text else ""
+        raise TableError(row, column, f"'{text}' is not a number{hint}") from None
+    if not math.isfinite(number):
+        raise TableError(row, column, f"'{text}' is not a finite number")
+    return number
+
+
+def _flag(text: str, column: str, row: int) -> bool:
+    word = text.lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise TableError(row, column, f"'{text}' is not yes or no")
+
+
+def parse_response_rows(framework: Framework, rows: Iterable[list]) -> dict[str, ResponseInput]:
+    """Validate a whole table (first row = header). Raises TableError for the first bad cell."""
+    iterator = iter(rows)
+    try:
+        header = _check_header([_cell(c) for c in next(iterator)])
+    except StopIteration:
+        raise TableError(None, None, "the file is empty") from None
+    result: dict[str, ResponseInput] = {}
+    for row_number, raw in enumerate(iterator, start=2):
+        cells = [_cell(c) for c in raw]
+        if not any(cells):
+            continue
+        if len(cells) > len(header) and any(cells[len(header):]):
+            raise TableError(row_number, None, f"has {len(cells)} cells but the header names {len(header)} columns")
+        values = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+        code = values["indicator"]
+        if not code:
+            raise TableError(row_number, "indicator", "is empty")
+        if code in result:
+            raise TableError(row_number, "indicator", f"'{code}' appears twice")
+        entry = ResponseInput(
+            level=_whole(values.get("level", ""), "level", row_number),
+            target=_whole(values.get("target", ""), "target", row_number),
+            na=_flag(values.get("na", ""), "na", row_number),
+            value=_number(values.get("value", ""), "value", row_number),
+            note=values.get("note", ""),
+        )
+        try:
+            result[code] = validate_response(framework, code, entry)
+        except UserError as exc:
+            column, _, problem = str(exc).partition(": ")
+            if column in IMPORT_COLUMNS:
+                raise TableError(row_number, column, problem) from None
+            raise TableError(row_number, "indicator", str(exc)) from None
+    return result
+
+
+def _cell(value) -> str:
+    """Cells from CSV are text; from XLSX they may be numbers, booleans or empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def export_rows(framework: Framework, responses: Mapping[str, object], lang: str = "en") -> list[dict]:
+    """One row per indicator in framework order; unanswered indicators have empty cells."""
+    rows = []
+    for ind in framework.indicators:
+        record = responses.get(ind.code)
+        level = getattr(record, "level", None)
+        rows.append({
+            "indicator": ind.code,
+            "pillar": ind.pillar_code,
+            "name": localize(ind.name, lang),
+            "level": level,
+            "level_name": localize(framework.levels[level], lang) if level is not None else "",
+            "target": getattr(record, "target", None),
+            "na": "yes" if getattr(record, "na", False) else "",
+            "value": getattr(record, "value", None),
+            "unit": ind.metric.unit if ind.metric else "",
+            "note": getattr(record, "note", ""),
+            "updated_by": getattr(record, "updated_by", ""),
+            "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",
+        })
+    return rows

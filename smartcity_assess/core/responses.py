@@ -1,0 +1,55 @@
+"""What makes a recorded response valid against its framework.
+
+One function serves the app's autosave path and the all-or-nothing file import, so both
+refuse the same things with the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import UserError
+from .framework import Framework, Indicator
+
+
+@dataclass(frozen=True)
+class ResponseInput:
+    """One indicator's response as entered; None means 'empty'."""
+
+    level: int | None = None
+    na: bool = False
+    target: int | None = None
+    value: float | None = None
+    note: str = ""
+
+    def as_fields(self) -> dict:
+        return {"level": self.level, "na": self.na, "target": self.target, "value": self.value, "note": self.note}
+
+
+def indicator_or_error(framework: Framework, code: str) -> Indicator:
+    indicator = framework.indicator(code)
+    if indicator is None:
+        raise UserError(f"'{code}' is not an indicator of framework {framework.code} {framework.version}")
+    return indicator
+
+
+def validate_response(framework: Framework, code: str, entry: ResponseInput) -> ResponseInput:
+    """The response as it will be stored (level derived from a metric value), or a UserError naming the field."""
+    indicator = indicator_or_error(framework, code)
+    levels = framework.level_numbers
+    level = entry.level
+    if level is not None and level not in levels:
+        raise UserError(f"level: {level} is outside the scale {levels[0]}–{levels[-1]}")
+    if entry.target is not None and entry.target not in levels:
+        raise UserError(f"target: {entry.target} is outside the scale {levels[0]}–{levels[-1]}")
+    if entry.value is not None:
+        if indicator.metric is None:
+            raise UserError(f"value: {code} is not a measured indicator, so it takes no value")
+        derived = framework.level_for_value(indicator, entry.value)
+        if level is not None and level != derived:
+            raise UserError(f"level: {level} contradicts the value {entry.value:g} {indicator.metric.unit}, "
+                            f"which gives level {derived}")
+        level = derived
+    if entry.na and (level is not None or entry.value is not None):
+        raise UserError("na: an indicator marked N/A cannot also have a level or a value")
+    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=entry.note or "")

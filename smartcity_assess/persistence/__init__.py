@@ -1,0 +1,1 @@
+"""Rows and the store API. The only package that talks SQL; never imports Qt."""

@@ -1,0 +1,1 @@
+"""Use cases that combine core rules and the store. No Qt: long work takes plain callbacks."""

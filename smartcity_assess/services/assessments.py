@@ -1,0 +1,83 @@
+"""Assessment use cases: start one, record what the assessor says, score it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..core.errors import UserError
+from ..core.framework import Framework
+from ..core.responses import ResponseInput, validate_response
+from ..core.scoring import AssessmentScore, score_assessment
+from ..persistence.store import AssessmentInfo, ResponseRecord, Store
+from .frameworks import BUILTIN_FRAMEWORK_CODE
+
+_UNCHANGED = object()
+
+
+def new_assessment(store: Store, city: str, year: int, *, framework_code: str | None = None,
+                   framework_version: str | None = None, assessor: str = "", actor: str | None = None) -> uuid.UUID:
+    info = store.find_framework(framework_code or BUILTIN_FRAMEWORK_CODE, framework_version)
+    return store.create_assessment(city, year, info.id, assessor=assessor, actor=actor or assessor or None)
+
+
+def record_response(store: Store, assessment_id: uuid.UUID, indicator_code: str, *, actor: str | None = None,
+                    level=_UNCHANGED, na=_UNCHANGED, target=_UNCHANGED, value=_UNCHANGED,
+                    note=_UNCHANGED) -> ResponseRecord:
+    """Change some fields of one response (the autosave path); the others keep their stored values.
+
+    Choosing a level clears N/A and marking N/A clears the level, as a person would expect.
+    A measured value sets the level from the metric's thresholds.
+    """
+    framework = store.framework(store.assessment(assessment_id).framework_id)
+    current = store.responses(assessment_id).get(indicator_code)
+    merged = {f: getattr(current, f) if current else default
+              for f, default in (("level", None), ("na", False), ("target", None), ("value", None), ("note", ""))}
+    given = {k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items()
+             if v is not _UNCHANGED}
+    merged.update(given)
+    if (given.get("level") is not None or given.get("value") is not None) and "na" not in given:
+        merged["na"] = False
+    if given.get("na"):
+        merged["level"] = merged["value"] = None
+    if "level" in given and "value" not in given and merged["value"] is not None:
+        # A level chosen by hand replaces the measurement that had decided it.
+        merged["value"] = None
+    entry = validate_response(framework, indicator_code, ResponseInput(**merged))
+    return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor)
+
+
+@dataclass(frozen=True)
+class ScoredAssessment:
+    info: AssessmentInfo
+    framework: Framework
+    score: AssessmentScore
+
+
+def score(store: Store, assessment_id: uuid.UUID) -> ScoredAssessment:
+    info = store.assessment(assessment_id)
+    framework = store.framework(info.framework_id)
+    answers = {code: record.answer() for code, record in store.responses(assessment_id).items()}
+    return ScoredAssessment(info, framework, score_assessment(framework, answers))
+
+
+def score_many(store: Store, infos: Iterable[AssessmentInfo] | None = None) -> list[ScoredAssessment]:
+    """Score many assessments with one read of their answers (all assessments when infos is None)."""
+    infos = list(infos) if infos is not None else store.list_assessments()
+    answers = store.answers_for([i.id for i in infos])
+    results = []
+    for info in infos:
+        framework = store.framework(info.framework_id)
+        results.append(ScoredAssessment(info, framework, score_assessment(framework, answers.get(info.id, {}))))
+    return results
+
+
+def parse_year(text: str | int) -> int:
+    try:
+        year = int(str(text).strip())
+    except ValueError:
+        raise UserError(f"'{text}' is not a year") from None
+    if not 1900 <= year <= 2200:
+        raise UserError(f"{year} is not a plausible assessment year")
+    return year

@@ -1,0 +1,83 @@
+"""Reading and writing response files (CSV, XLSX) for an assessment."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.errors import UserError
+from ..core.response_table import EXPORT_COLUMNS, export_rows, parse_response_rows
+from ..persistence.store import Store
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def _table_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise UserError(f"{path.name}: use a .csv or .xlsx file")
+    return suffix
+
+
+def read_table_rows(path: str | Path) -> list[list]:
+    path = Path(path)
+    kind = _table_kind(path)
+    try:
+        if kind == ".csv":
+            # utf-8-sig: spreadsheets on Windows write a byte-order mark that must not become part of a header.
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                return list(csv.reader(handle))
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except FileNotFoundError:
+        raise UserError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+    except csv.Error as exc:
+        raise UserError(f"{path}: not a readable CSV file ({exc})") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    except Exception as exc:  # openpyxl raises many types for damaged workbooks
+        raise UserError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
+
+
+def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None) -> int:
+    """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
+    framework = store.framework(store.assessment(assessment_id).framework_id)
+    try:
+        entries = parse_response_rows(framework, read_table_rows(path))
+    except UserError as exc:
+        raise UserError(f"{Path(path).name}: {exc}") from None
+    store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)
+    return len(entries)
+
+
+def responses_frame(store: Store, assessment_id: uuid.UUID, lang: str = "en") -> pd.DataFrame:
+    framework = store.framework(store.assessment(assessment_id).framework_id)
+    rows = export_rows(framework, store.responses(assessment_id), lang)
+    frame = pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
+    for column in ("level", "target"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def export_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, lang: str = "en") -> Path:
+    path = Path(path)
+    kind = _table_kind(path)
+    frame = responses_frame(store, assessment_id, lang)
+    try:
+        if kind == ".csv":
+            frame.to_csv(path, index=False, encoding="utf-8")
+        else:
+            frame.to_excel(path, index=False, sheet_name="responses")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
+    return path
