@@ -1,0 +1,23 @@
+"""One look for every chart, on screen (pyqtgraph) and in the PDF (reportlab).
+
+Colours are the Okabe–Ito palette, safe for the common forms of colour blindness.
+Pillars run clockwise from 12 o'clock in framework order; the scale is fixed, not fitted to the data,
+so two radars can be compared by eye.
+"""
+
+SCALE_MIN = 0
+SCALE_MAX = 5
+RINGS = (1, 2, 3, 4, 5)
+
+# role → hex colour
+CURRENT = "#0072B2"  # blue
+TARGET = "#E69F00"  # orange
+PREVIOUS = "#999999"  # grey
+# further series (comparisons of several years or cities), in order
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+GRID = "#BBBBBB"
+TEXT = "#222222"
+
+
+def series_colour(index: int) -> str:
+    return SERIES[index % len(SERIES)]

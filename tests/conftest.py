@@ -1,0 +1,48 @@
+"""Shared fixtures. Qt runs offscreen: set before anything imports Qt."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SMARTCITY_ASSESS_USER", "tester")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from smartcity_assess.core.framework_loader import load_framework_file  # noqa: E402
+from smartcity_assess.persistence.store import Store  # noqa: E402
+from smartcity_assess.services.frameworks import open_store  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path, monkeypatch):
+    """No test may touch the real user data folder or settings."""
+    monkeypatch.setenv("SMARTCITY_ASSESS_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "assess.db"
+
+
+@pytest.fixture
+def store(db_path) -> Store:
+    """A fresh database with the built-in framework imported."""
+    s = open_store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def mini_framework():
+    return load_framework_file(DATA / "mini.yaml")
+
+
+@pytest.fixture
+def mini_store(store, mini_framework) -> Store:
+    store.add_framework(mini_framework, (DATA / "mini.yaml").read_text())
+    return store
