@@ -40,6 +40,7 @@ def _open(args) -> Store:
 
 # ---- frameworks --------------------------------------------------------------------------------
 
+
 def cmd_frameworks_validate(args) -> int:
     try:
         framework = load_framework_file(args.file)
@@ -47,8 +48,10 @@ def cmd_frameworks_validate(args) -> int:
         for problem in exc.problems:
             print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_USER_ERROR
-    print(f"{args.file}: valid framework {framework.code} {framework.version}: {len(framework.pillars)} pillars, "
-          f"{len(framework.indicators)} indicators")
+    print(
+        f"{args.file}: valid framework {framework.code} {framework.version}: {len(framework.pillars)} pillars, "
+        f"{len(framework.indicators)} indicators"
+    )
     return 0
 
 
@@ -67,27 +70,51 @@ def cmd_frameworks_list(args) -> int:
         out = []
         for info in infos:
             framework = store.framework(info.id)
-            out.append({"id": str(info.id), "code": info.code, "version": info.version,
-                        "title": localize(info.title, args.lang), "checksum": info.checksum, "builtin": info.builtin,
-                        "pillars": [p.code for p in framework.pillars], "indicators": len(framework.indicators),
-                        "imported_at": info.imported_at.isoformat()})
+            out.append(
+                {
+                    "id": str(info.id),
+                    "code": info.code,
+                    "version": info.version,
+                    "title": localize(info.title, args.lang),
+                    "checksum": info.checksum,
+                    "builtin": info.builtin,
+                    "pillars": [p.code for p in framework.pillars],
+                    "indicators": len(framework.indicators),
+                    "imported_at": info.imported_at.isoformat(),
+                }
+            )
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    rows = [(i.code, i.version, len(store.framework(i.id).indicators), "yes" if i.builtin else "",
-             localize(i.title, args.lang)) for i in infos]
+    rows = [
+        (
+            i.code,
+            i.version,
+            len(store.framework(i.id).indicators),
+            "yes" if i.builtin else "",
+            localize(i.title, args.lang),
+        )
+        for i in infos
+    ]
     _print_table(("CODE", "VERSION", "INDICATORS", "BUILT-IN", "TITLE"), rows)
     return 0
 
 
 # ---- assessments -------------------------------------------------------------------------------
 
+
 def cmd_assessments_new(args) -> int:
     from .services.assessments import new_assessment, parse_year
 
     store = _open(args)
-    assessment_id = new_assessment(store, args.city, parse_year(args.year), framework_code=args.framework,
-                                   framework_version=args.framework_version, assessor=args.assessor or "",
-                                   actor=args.actor)
+    assessment_id = new_assessment(
+        store,
+        args.city,
+        parse_year(args.year),
+        framework_code=args.framework,
+        framework_version=args.framework_version,
+        assessor=args.assessor or "",
+        actor=args.actor,
+    )
     print(assessment_id)
     return 0
 
@@ -98,16 +125,37 @@ def cmd_assessments_list(args) -> int:
     store = _open(args)
     scored = score_many(store, store.list_assessments(city=args.city))
     if args.json:
-        out = [{"id": str(s.info.id), "city": s.info.city, "year": s.info.year, "framework": s.info.framework_code,
-                "framework_version": s.info.framework_version, "assessor": s.info.assessor, "status": s.info.status,
-                "demo": s.info.is_demo, "completion": s.score.overall.completion, "score": s.score.overall.score,
+        out = [
+            {
+                "id": str(s.info.id),
+                "city": s.info.city,
+                "year": s.info.year,
+                "framework": s.info.framework_code,
+                "framework_version": s.info.framework_version,
+                "assessor": s.info.assessor,
+                "status": s.info.status,
+                "demo": s.info.is_demo,
+                "completion": s.score.overall.completion,
+                "score": s.score.overall.score,
                 "band": localize(s.score.overall.band.label, args.lang) if s.score.overall.band else None,
-                "updated_at": s.info.updated_at.isoformat()} for s in scored]
+                "updated_at": s.info.updated_at.isoformat(),
+            }
+            for s in scored
+        ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    rows = [(s.info.id.hex[:8], s.info.city, s.info.year, f"{s.info.framework_code} {s.info.framework_version}",
-             s.info.status + (" (demo)" if s.info.is_demo else ""), f"{s.score.overall.completion:.0%}",
-             _fmt(s.score.overall.score)) for s in scored]
+    rows = [
+        (
+            s.info.id.hex[:8],
+            s.info.city,
+            s.info.year,
+            f"{s.info.framework_code} {s.info.framework_version}",
+            s.info.status + (" (demo)" if s.info.is_demo else ""),
+            f"{s.score.overall.completion:.0%}",
+            _fmt(s.score.overall.score),
+        )
+        for s in scored
+    ]
     if not rows:
         print("no assessments yet: create one with 'smartcity-assess assessments new --city NAME --year YYYY'")
         return 0
@@ -138,6 +186,7 @@ def cmd_assessments_delete(args) -> int:
 
 # ---- responses ---------------------------------------------------------------------------------
 
+
 def cmd_responses_import(args) -> int:
     from .services.responses_io import import_responses
 
@@ -158,6 +207,7 @@ def cmd_responses_export(args) -> int:
 
 # ---- score and demo ----------------------------------------------------------------------------
 
+
 def cmd_score(args) -> int:
     from .services.assessments import score
 
@@ -173,11 +223,24 @@ def cmd_score(args) -> int:
         return localize(b.label, args.lang) if b else "—"
 
     print(f"{info.city} {info.year} — {localize(framework.title, args.lang)} {framework.version} ({info.status})")
-    print(f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
-          f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}")
-    _print_table(("PILLAR", "SCORE", "BAND", "TARGET", "GAP", "DONE"),
-                 [(f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}", _fmt(p.score), band(p.band),
-                   _fmt(p.target), _fmt(p.gap), f"{p.completion:.0%}") for p in result.pillars])
+    print(
+        f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
+        f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}"
+    )
+    _print_table(
+        ("PILLAR", "SCORE", "BAND", "TARGET", "GAP", "DONE"),
+        [
+            (
+                f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}",
+                _fmt(p.score),
+                band(p.band),
+                _fmt(p.target),
+                _fmt(p.gap),
+                f"{p.completion:.0%}",
+            )
+            for p in result.pillars
+        ],
+    )
     gaps = result.gaps_by_priority()[:5]
     if gaps:
         print("largest gaps by priority:")
@@ -199,22 +262,32 @@ def cmd_open_app(args) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
-        print(f"error: the desktop app cannot start ({exc}); the command line works without it (see --help)",
-              file=sys.stderr)
+        print(
+            f"error: the desktop app cannot start ({exc}); the command line works without it (see --help)",
+            file=sys.stderr,
+        )
         return EXIT_USER_ERROR
     return run(args.db)
 
 
 # ---- parser ------------------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-                        help=f"database file or URL (default: ${DATABASE_ENV}, else the user data folder)")
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help=f"database file or URL (default: ${DATABASE_ENV}, else the user data folder)",
+    )
     common.add_argument("--actor", default=argparse.SUPPRESS, help="who makes the change (default: your user name)")
 
-    parser = argparse.ArgumentParser(prog="smartcity-assess", parents=[common],
-                                     description="Smart-city maturity assessments: score, compare, report.")
+    parser = argparse.ArgumentParser(
+        prog="smartcity-assess",
+        parents=[common],
+        description="Smart-city maturity assessments: score, compare, report.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.set_defaults(handler=cmd_open_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -228,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--lang", choices=("en", "id"), default="en", help="language of texts (default: en)")
 
     fw = sub.add_parser("frameworks", help="validate, import and list framework definitions").add_subparsers(
-        metavar="ACTION", required=True)
+        metavar="ACTION", required=True
+    )
     add(fw, "validate", cmd_frameworks_validate, "check a framework file and list every problem").add_argument("file")
     add(fw, "import", cmd_frameworks_import, "store a framework file; prints its code").add_argument("file")
     fw_list = add(fw, "list", cmd_frameworks_list, "list stored frameworks")
@@ -236,7 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     lang(fw_list)
 
     asm = sub.add_parser("assessments", help="create, list, finalize and reopen assessments").add_subparsers(
-        metavar="ACTION", required=True)
+        metavar="ACTION", required=True
+    )
     new = add(asm, "new", cmd_assessments_new, "start an assessment; prints its id alone")
     new.add_argument("--city", required=True)
     new.add_argument("--year", required=True)
@@ -254,9 +329,14 @@ def build_parser() -> argparse.ArgumentParser:
     add(asm, "delete", cmd_assessments_delete, "delete a draft assessment").add_argument("id")
 
     rsp = sub.add_parser("responses", help="import and export responses").add_subparsers(
-        metavar="ACTION", required=True)
-    imp = add(rsp, "import", cmd_responses_import,
-              "import responses from CSV/XLSX (columns indicator,level,target,na,value,note); all or nothing")
+        metavar="ACTION", required=True
+    )
+    imp = add(
+        rsp,
+        "import",
+        cmd_responses_import,
+        "import responses from CSV/XLSX (columns indicator,level,target,na,value,note); all or nothing",
+    )
     imp.add_argument("id")
     imp.add_argument("file")
     exp = add(rsp, "export", cmd_responses_export, "export responses to CSV or XLSX")

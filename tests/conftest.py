@@ -5,13 +5,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SMARTCITY_ASSESS_USER", "tester")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from smartcity_assess.core.framework_loader import load_framework_file  # noqa: E402
-from smartcity_assess.persistence.store import Store  # noqa: E402
-from smartcity_assess.services.frameworks import open_store  # noqa: E402
+from smartcity_assess.core.framework_loader import load_framework_file
+from smartcity_assess.persistence.store import Store
+from smartcity_assess.services.frameworks import open_store
 
 DATA = Path(__file__).parent / "data"
 

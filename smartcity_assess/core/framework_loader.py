@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +104,14 @@ class _Checker:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {bool: "true/false", int: "a number", float: "a number", str: f"the text '{value}'",
-            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: f"the text '{value}'",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
 
 
 def _level_key(key: Any) -> int | None:
@@ -136,7 +143,7 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
     if isinstance(version, int | float) and not isinstance(version, bool):
         version = str(version)
     if not isinstance(version, str) or not version.strip():
-        check.fail("version", "must be a text such as \"2026.1\"")
+        check.fail("version", 'must be a text such as "2026.1"')
         version = ""
     title = check.text(data.get("title"), "title")
     description = check.text(data["description"], "description") if "description" in data else {}
@@ -216,8 +223,9 @@ def _parse_bands(raw: Any, check: _Checker) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def _parse_pillar(raw: Any, place: str, check: _Checker, levels: dict[int, Text], default_target: int,
-                  seen_indicators: dict[str, str]) -> Pillar | None:
+def _parse_pillar(
+    raw: Any, place: str, check: _Checker, levels: dict[int, Text], default_target: int, seen_indicators: dict[str, str]
+) -> Pillar | None:
     if check.mapping(raw, place) is None:
         return None
     check.keys(raw, place, PILLAR_KEYS, PILLAR_REQUIRED)
@@ -236,16 +244,19 @@ def _parse_pillar(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
             if indicator is None:
                 continue
             if indicator.code in seen_indicators:
-                check.fail(f"{ind_place}.code",
-                           f"duplicate indicator code '{indicator.code}' (first at {seen_indicators[indicator.code]})")
+                check.fail(
+                    f"{ind_place}.code",
+                    f"duplicate indicator code '{indicator.code}' (first at {seen_indicators[indicator.code]})",
+                )
             else:
                 seen_indicators[indicator.code] = ind_place
             indicators.append(indicator)
     return Pillar(code=code, name=name, weight=weight, indicators=tuple(indicators), description=description)
 
 
-def _parse_indicator(raw: Any, place: str, pillar_code: str, check: _Checker, levels: dict[int, Text],
-                     default_target: int) -> Indicator | None:
+def _parse_indicator(
+    raw: Any, place: str, pillar_code: str, check: _Checker, levels: dict[int, Text], default_target: int
+) -> Indicator | None:
     if check.mapping(raw, place) is None:
         return None
     check.keys(raw, place, INDICATOR_KEYS, INDICATOR_REQUIRED)
@@ -288,9 +299,18 @@ def _parse_indicator(raw: Any, place: str, pillar_code: str, check: _Checker, le
         else:
             references = tuple(refs)
 
-    return Indicator(code=code, pillar_code=pillar_code, name=name, question=question, weight=weight,
-                     target=target, target_is_explicit="target" in raw, rubric=rubric, metric=metric,
-                     references=references)
+    return Indicator(
+        code=code,
+        pillar_code=pillar_code,
+        name=name,
+        question=question,
+        weight=weight,
+        target=target,
+        target_is_explicit="target" in raw,
+        rubric=rubric,
+        metric=metric,
+        references=references,
+    )
 
 
 def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]) -> Metric | None:
@@ -299,7 +319,7 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
     check.keys(raw, place, METRIC_KEYS, {"unit", "thresholds"})
     unit = raw.get("unit", "")
     if not isinstance(unit, str):
-        check.fail(f"{place}.unit", "must be a text such as \"%\"")
+        check.fail(f"{place}.unit", 'must be a text such as "%"')
         unit = str(unit)
     higher = raw.get("higher_is_better", True)
     if not isinstance(higher, bool):
@@ -313,9 +333,11 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
     if any(t is None for t in thresholds):
         return None
     if levels and len(thresholds) != len(levels) - 1:
-        check.fail(f"{place}.thresholds",
-                   f"needs {len(levels) - 1} thresholds (one fewer than the levels), not {len(thresholds)}")
-    if any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)):
+        check.fail(
+            f"{place}.thresholds",
+            f"needs {len(levels) - 1} thresholds (one fewer than the levels), not {len(thresholds)}",
+        )
+    if any(b <= a for a, b in pairwise(thresholds)):
         check.fail(f"{place}.thresholds", f"must be strictly ascending, not {[f'{t:g}' for t in thresholds]}")
     return Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher)
 
@@ -364,8 +386,12 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
     if framework.description:
         data["description"] = _text_out(framework.description)
     for pillar in framework.pillars:
-        pillar_data: dict[str, Any] = {"code": pillar.code, "name": _text_out(pillar.name), "weight": pillar.weight,
-                                       "indicators": []}
+        pillar_data: dict[str, Any] = {
+            "code": pillar.code,
+            "name": _text_out(pillar.name),
+            "weight": pillar.weight,
+            "indicators": [],
+        }
         if pillar.description:
             pillar_data["description"] = _text_out(pillar.description)
         for ind in pillar.indicators:
@@ -379,8 +405,11 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
             if ind.target_is_explicit:
                 ind_data["target"] = ind.target
             if ind.metric:
-                ind_data["metric"] = {"unit": ind.metric.unit, "thresholds": list(ind.metric.thresholds),
-                                      "higher_is_better": ind.metric.higher_is_better}
+                ind_data["metric"] = {
+                    "unit": ind.metric.unit,
+                    "thresholds": list(ind.metric.thresholds),
+                    "higher_is_better": ind.metric.higher_is_better,
+                }
             if ind.references:
                 ind_data["references"] = list(ind.references)
             pillar_data["indicators"].append(ind_data)

@@ -17,8 +17,20 @@ from .text import localize
 
 IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note")
 INFO_COLUMNS = ("pillar", "name", "level_name", "unit", "updated_by", "updated_at")
-EXPORT_COLUMNS = ("indicator", "pillar", "name", "level", "level_name", "target", "na", "value", "unit", "note",
-                  "updated_by", "updated_at")
+EXPORT_COLUMNS = (
+    "indicator",
+    "pillar",
+    "name",
+    "level",
+    "level_name",
+    "target",
+    "na",
+    "value",
+    "unit",
+    "note",
+    "updated_by",
+    "updated_at",
+)
 
 TRUE_WORDS = {"true", "yes", "y", "1", "x", "ya", "n/a", "na"}
 FALSE_WORDS = {"false", "no", "n", "0", "tidak", ""}
@@ -89,7 +101,7 @@ def parse_response_rows(framework: Framework, rows: Iterable[list]) -> dict[str,
         cells = [_cell(c) for c in raw]
         if not any(cells):
             continue
-        if len(cells) > len(header) and any(cells[len(header):]):
+        if len(cells) > len(header) and any(cells[len(header) :]):
             raise TableError(row_number, None, f"has {len(cells)} cells but the header names {len(header)} columns")
         values = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
         code = values["indicator"]
@@ -131,18 +143,20 @@ def export_rows(framework: Framework, responses: Mapping[str, object], lang: str
     for ind in framework.indicators:
         record = responses.get(ind.code)
         level = getattr(record, "level", None)
-        rows.append({
-            "indicator": ind.code,
-            "pillar": ind.pillar_code,
-            "name": localize(ind.name, lang),
-            "level": level,
-            "level_name": localize(framework.levels[level], lang) if level is not None else "",
-            "target": getattr(record, "target", None),
-            "na": "yes" if getattr(record, "na", False) else "",
-            "value": getattr(record, "value", None),
-            "unit": ind.metric.unit if ind.metric else "",
-            "note": getattr(record, "note", ""),
-            "updated_by": getattr(record, "updated_by", ""),
-            "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",
-        })
+        rows.append(
+            {
+                "indicator": ind.code,
+                "pillar": ind.pillar_code,
+                "name": localize(ind.name, lang),
+                "level": level,
+                "level_name": localize(framework.levels[level], lang) if level is not None else "",
+                "target": getattr(record, "target", None),
+                "na": "yes" if getattr(record, "na", False) else "",
+                "value": getattr(record, "value", None),
+                "unit": ind.metric.unit if ind.metric else "",
+                "note": getattr(record, "note", ""),
+                "updated_by": getattr(record, "updated_by", ""),
+                "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",
+            }
+        )
     return rows

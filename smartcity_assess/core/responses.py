@@ -47,8 +47,10 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
             raise UserError(f"value: {code} is not a measured indicator, so it takes no value")
         derived = framework.level_for_value(indicator, entry.value)
         if level is not None and level != derived:
-            raise UserError(f"level: {level} contradicts the value {entry.value:g} {indicator.metric.unit}, "
-                            f"which gives level {derived}")
+            raise UserError(
+                f"level: {level} contradicts the value {entry.value:g} {indicator.metric.unit}, "
+                f"which gives level {derived}"
+            )
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na: an indicator marked N/A cannot also have a level or a value")

@@ -14,16 +14,34 @@ def _band(band: Band | None, lang: str) -> str | None:
 def score_to_dict(framework: Framework, score: AssessmentScore, lang: str = "en") -> dict:
     overall = score.overall
     return {
-        "overall": {"score": overall.score, "target": overall.target, "gap": overall.gap,
-                    "band": _band(overall.band, lang), "completion": overall.completion},
+        "overall": {
+            "score": overall.score,
+            "target": overall.target,
+            "gap": overall.gap,
+            "band": _band(overall.band, lang),
+            "completion": overall.completion,
+        },
         "pillars": [
-            {"code": p.code, "score": p.score, "target": p.target, "gap": p.gap, "band": _band(p.band, lang),
-             "completion": p.completion}
+            {
+                "code": p.code,
+                "score": p.score,
+                "target": p.target,
+                "gap": p.gap,
+                "band": _band(p.band, lang),
+                "completion": p.completion,
+            }
             for p in score.pillars
         ],
         "indicators": [
-            {"code": i.code, "pillar": i.pillar, "level": i.level, "target": i.target, "gap": i.gap, "na": i.na,
-             "priority": i.priority}
+            {
+                "code": i.code,
+                "pillar": i.pillar,
+                "level": i.level,
+                "target": i.target,
+                "gap": i.gap,
+                "na": i.na,
+                "priority": i.priority,
+            }
             for i in score.indicators
         ],
     }

@@ -97,7 +97,7 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> AssessmentScore:
     """Score one assessment. `answers` maps indicator code → Answer; missing codes are unanswered."""
     pillar_results: list[PillarResult] = []
-    # (pillar, [(indicator, level, target, gap)]) for the priority pass, which needs the overall shares
+    # pillar → [(indicator code, weight share within the pillar, gap)], for the priority pass after the pillars
     scored_by_pillar: dict[str, list[tuple[str, float, float]]] = {}
     indicator_rows: list[tuple] = []
     no_answer = Answer()
@@ -121,11 +121,20 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
         pillar_target = _weighted_mean([(w, tgt) for _, w, _, tgt, _ in scored])
         pillar_gap = _weighted_mean([(w, gap) for _, w, _, _, gap in scored])
         total = len(pillar.indicators)
-        pillar_results.append(PillarResult(
-            code=pillar.code, weight=pillar.weight, score=score, target=pillar_target, gap=pillar_gap,
-            band=framework.band_for(score), completion=(answered + not_applicable) / total if total else 0.0,
-            answered=answered, not_applicable=not_applicable, total=total,
-        ))
+        pillar_results.append(
+            PillarResult(
+                code=pillar.code,
+                weight=pillar.weight,
+                score=score,
+                target=pillar_target,
+                gap=pillar_gap,
+                band=framework.band_for(score),
+                completion=(answered + not_applicable) / total if total else 0.0,
+                answered=answered,
+                not_applicable=not_applicable,
+                total=total,
+            )
+        )
         weight_sum = sum(w for _, w, _, _, _ in scored)
         scored_by_pillar[pillar.code] = [(code, w / weight_sum, gap) for code, w, _, _, gap in scored]
 
@@ -138,8 +147,16 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
             priority[code] = pillar_share * share * gap
 
     indicators = tuple(
-        IndicatorResult(code=ind.code, pillar=ind.pillar_code, level=answer.level if not answer.na else None,
-                        target=target, gap=gap, na=answer.na, priority=priority.get(ind.code), weight=ind.weight)
+        IndicatorResult(
+            code=ind.code,
+            pillar=ind.pillar_code,
+            level=answer.level if not answer.na else None,
+            target=target,
+            gap=gap,
+            na=answer.na,
+            priority=priority.get(ind.code),
+            weight=ind.weight,
+        )
         for ind, answer, target, gap in indicator_rows
     )
 
@@ -153,6 +170,8 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
         gap=_weighted_mean([(p.weight, p.gap) for p in scored_pillars]),
         band=framework.band_for(overall_score),
         completion=(answered + not_applicable) / total if total else 0.0,
-        answered=answered, not_applicable=not_applicable, total=total,
+        answered=answered,
+        not_applicable=not_applicable,
+        total=total,
     )
     return AssessmentScore(overall=overall, pillars=tuple(pillar_results), indicators=indicators)

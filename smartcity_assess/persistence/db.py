@@ -6,7 +6,6 @@ Nothing SQLite-specific lives anywhere else, so a PostgreSQL URL can work later.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,8 +30,6 @@ SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 class DatabaseUnavailable(UserError):
     """The database cannot be used: locked, damaged, not ours, or from a newer version."""
-
-
 
 
 def default_database_path() -> Path:

@@ -163,13 +163,15 @@ class Store:
 
     # ---- frameworks -------------------------------------------------------------------------
 
-    def add_framework(self, framework: Framework, source_text: str | None = None, *, builtin: bool = False,
-                      actor: str | None = None) -> FrameworkInfo:
+    def add_framework(
+        self, framework: Framework, source_text: str | None = None, *, builtin: bool = False, actor: str | None = None
+    ) -> FrameworkInfo:
         """Store a frozen copy. Importing the same content again returns the stored one."""
         checksum = framework_checksum(framework)
         with self._begin() as conn:
-            row = conn.execute(select(FRAMEWORKS).where(
-                FRAMEWORKS.c.code == framework.code, FRAMEWORKS.c.version == framework.version)).first()
+            row = conn.execute(
+                select(FRAMEWORKS).where(FRAMEWORKS.c.code == framework.code, FRAMEWORKS.c.version == framework.version)
+            ).first()
             if row is not None:
                 if row.checksum != checksum:
                     raise UserError(
@@ -177,10 +179,17 @@ class Store:
                         "content; give the changed file a new version"
                     )
                 return _framework_info(row)
-            values = dict(id=uuid.uuid4(), code=framework.code, version=framework.version,
-                          title=json.dumps(dict(framework.title), ensure_ascii=False), checksum=checksum,
-                          definition=canonical_json(framework), source_text=source_text, builtin=builtin,
-                          imported_at=utcnow())
+            values = dict(
+                id=uuid.uuid4(),
+                code=framework.code,
+                version=framework.version,
+                title=json.dumps(dict(framework.title), ensure_ascii=False),
+                checksum=checksum,
+                definition=canonical_json(framework),
+                source_text=source_text,
+                builtin=builtin,
+                imported_at=utcnow(),
+            )
             conn.execute(insert(FRAMEWORKS).values(**values))
             _audit(conn, actor, "import_framework", new_value=f"{framework.code} {framework.version}")
             self._frameworks[values["id"]] = framework
@@ -209,14 +218,17 @@ class Store:
         if cached is not None:
             return cached
         with self.engine.connect() as conn:
-            row = conn.execute(select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(
-                FRAMEWORKS.c.id == framework_id)).first()
+            row = conn.execute(
+                select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(FRAMEWORKS.c.id == framework_id)
+            ).first()
         if row is None:
             raise NotFoundError(f"no framework with id {framework_id}")
         framework = framework_from_json(row.definition)
         if framework_checksum(framework) != row.checksum:
-            raise UserError(f"the stored framework {framework.code} {framework.version} was altered outside the app "
-                            "(its checksum does not match)")
+            raise UserError(
+                f"the stored framework {framework.code} {framework.version} was altered outside the app "
+                "(its checksum does not match)"
+            )
         self._frameworks[framework_id] = framework
         return framework
 
@@ -226,8 +238,16 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(select(CITIES.c.name).order_by(CITIES.c.name_key)).scalars())
 
-    def create_assessment(self, city: str, year: int, framework_id: uuid.UUID, *, assessor: str = "",
-                          actor: str | None = None, is_demo: bool = False) -> uuid.UUID:
+    def create_assessment(
+        self,
+        city: str,
+        year: int,
+        framework_id: uuid.UUID,
+        *,
+        assessor: str = "",
+        actor: str | None = None,
+        is_demo: bool = False,
+    ) -> uuid.UUID:
         city = " ".join(city.split())
         if not city:
             raise UserError("the city name is empty")
@@ -239,27 +259,44 @@ class Store:
             city_id = conn.execute(select(CITIES.c.id).where(CITIES.c.name_key == city_key(city))).scalar()
             if city_id is None:
                 city_id = uuid.uuid4()
-                conn.execute(insert(CITIES).values(id=city_id, name=city, name_key=city_key(city),
-                                                   created_at=utcnow()))
-            existing = conn.execute(select(ASSESSMENTS.c.id).where(
-                ASSESSMENTS.c.city_id == city_id, ASSESSMENTS.c.year == year,
-                ASSESSMENTS.c.framework_code == framework.code)).scalar()
+                conn.execute(insert(CITIES).values(id=city_id, name=city, name_key=city_key(city), created_at=utcnow()))
+            existing = conn.execute(
+                select(ASSESSMENTS.c.id).where(
+                    ASSESSMENTS.c.city_id == city_id,
+                    ASSESSMENTS.c.year == year,
+                    ASSESSMENTS.c.framework_code == framework.code,
+                )
+            ).scalar()
             if existing is not None:
-                raise UserError(f"{city} already has a {year} assessment with framework {framework.code} "
-                                f"(id {existing})")
+                raise UserError(
+                    f"{city} already has a {year} assessment with framework {framework.code} (id {existing})"
+                )
             now = utcnow()
-            conn.execute(insert(ASSESSMENTS).values(
-                id=assessment_id, city_id=city_id, year=year, framework_id=framework_id,
-                framework_code=framework.code, assessor=assessor, status=DRAFT, is_demo=is_demo,
-                created_at=now, updated_at=now))
-            _audit(conn, actor, "create", assessment_id,
-                   new_value=f"{city} {year} {framework.code} {framework.version}")
+            conn.execute(
+                insert(ASSESSMENTS).values(
+                    id=assessment_id,
+                    city_id=city_id,
+                    year=year,
+                    framework_id=framework_id,
+                    framework_code=framework.code,
+                    assessor=assessor,
+                    status=DRAFT,
+                    is_demo=is_demo,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            _audit(
+                conn, actor, "create", assessment_id, new_value=f"{city} {year} {framework.code} {framework.version}"
+            )
         return assessment_id
 
     def _assessment_query(self):
-        return (select(ASSESSMENTS, CITIES.c.name.label("city"), FRAMEWORKS.c.version.label("framework_version"))
-                .join(CITIES, CITIES.c.id == ASSESSMENTS.c.city_id)
-                .join(FRAMEWORKS, FRAMEWORKS.c.id == ASSESSMENTS.c.framework_id))
+        return (
+            select(ASSESSMENTS, CITIES.c.name.label("city"), FRAMEWORKS.c.version.label("framework_version"))
+            .join(CITIES, CITIES.c.id == ASSESSMENTS.c.city_id)
+            .join(FRAMEWORKS, FRAMEWORKS.c.id == ASSESSMENTS.c.framework_id)
+        )
 
     def assessment(self, assessment_id: uuid.UUID) -> AssessmentInfo:
         with self.engine.connect() as conn:
@@ -268,8 +305,9 @@ class Store:
             raise NotFoundError(f"no assessment with id {assessment_id}")
         return _assessment_info(row)
 
-    def list_assessments(self, *, city: str | None = None, year: int | None = None,
-                         framework_code: str | None = None) -> list[AssessmentInfo]:
+    def list_assessments(
+        self, *, city: str | None = None, year: int | None = None, framework_code: str | None = None
+    ) -> list[AssessmentInfo]:
         query = self._assessment_query()
         if city is not None:
             query = query.where(CITIES.c.name_key == city_key(city))
@@ -310,8 +348,11 @@ class Store:
         with self._begin() as conn:
             _require_draft(conn, assessment_id, "finalize")
             now = utcnow()
-            conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(
-                status=FINAL, finalized_at=now, finalized_by=actor, updated_at=now))
+            conn.execute(
+                update(ASSESSMENTS)
+                .where(ASSESSMENTS.c.id == assessment_id)
+                .values(status=FINAL, finalized_at=now, finalized_by=actor, updated_at=now)
+            )
             _audit(conn, actor, "finalize", assessment_id, field="status", old_value=DRAFT, new_value=FINAL)
 
     def reopen(self, assessment_id: uuid.UUID, *, actor: str | None = None, reason: str = "") -> None:
@@ -319,10 +360,20 @@ class Store:
             row = _assessment_row(conn, assessment_id)
             if row.status != FINAL:
                 raise UserError("the assessment is not final, so there is nothing to reopen")
-            conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(
-                status=DRAFT, finalized_at=None, finalized_by=None, updated_at=utcnow()))
-            _audit(conn, actor, "reopen", assessment_id, field="status", old_value=FINAL,
-                   new_value=f"{DRAFT}{': ' + reason if reason else ''}")
+            conn.execute(
+                update(ASSESSMENTS)
+                .where(ASSESSMENTS.c.id == assessment_id)
+                .values(status=DRAFT, finalized_at=None, finalized_by=None, updated_at=utcnow())
+            )
+            _audit(
+                conn,
+                actor,
+                "reopen",
+                assessment_id,
+                field="status",
+                old_value=FINAL,
+                new_value=f"{DRAFT}{': ' + reason if reason else ''}",
+            )
 
     # ---- responses ----------------------------------------------------------------------------
 
@@ -333,8 +384,9 @@ class Store:
 
     def answers_for(self, assessment_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, Answer]]:
         """Answers of many assessments in one query (all when ids is None), for bulk scoring."""
-        query = select(RESPONSES.c.assessment_id, RESPONSES.c.indicator_code, RESPONSES.c.level,
-                       RESPONSES.c.na, RESPONSES.c.target)
+        query = select(
+            RESPONSES.c.assessment_id, RESPONSES.c.indicator_code, RESPONSES.c.level, RESPONSES.c.na, RESPONSES.c.target
+        )
         wanted = None
         if assessment_ids is not None:
             wanted = list(assessment_ids)
@@ -351,13 +403,15 @@ class Store:
                 bucket[code] = Answer(level=level, na=na, target=target)
         return result
 
-    def save_response(self, assessment_id: uuid.UUID, indicator_code: str, fields: Mapping[str, Any], *,
-                      actor: str | None = None) -> ResponseRecord:
+    def save_response(
+        self, assessment_id: uuid.UUID, indicator_code: str, fields: Mapping[str, Any], *, actor: str | None = None
+    ) -> ResponseRecord:
         """Write validated fields of one response (any of level, na, target, value, note) with audit rows."""
         return self.save_responses(assessment_id, {indicator_code: fields}, actor=actor)[indicator_code]
 
-    def save_responses(self, assessment_id: uuid.UUID, rows: Mapping[str, Mapping[str, Any]], *,
-                       actor: str | None = None) -> dict[str, ResponseRecord]:
+    def save_responses(
+        self, assessment_id: uuid.UUID, rows: Mapping[str, Mapping[str, Any]], *, actor: str | None = None
+    ) -> dict[str, ResponseRecord]:
         """Write several responses in one transaction: all of them or, on any error, none."""
         actor = actor or default_actor()
         unknown = {f for fields in rows.values() for f in fields} - set(RESPONSE_FIELDS)
@@ -366,38 +420,60 @@ class Store:
         now = utcnow()
         with self._begin() as conn:
             _require_draft(conn, assessment_id, "change")
-            existing = {r.indicator_code: r for r in conn.execute(
-                select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id,
-                                        RESPONSES.c.indicator_code.in_(list(rows))))}
+            existing = {
+                r.indicator_code: r
+                for r in conn.execute(
+                    select(RESPONSES).where(
+                        RESPONSES.c.assessment_id == assessment_id, RESPONSES.c.indicator_code.in_(list(rows))
+                    )
+                )
+            }
             inserts, audits = [], []
             for code, fields in rows.items():
                 old = existing.get(code)
-                changed = {f: v for f, v in fields.items()
-                           if (getattr(old, f) if old is not None else _EMPTY_RESPONSE[f]) != v}
+                changed = {
+                    f: v for f, v in fields.items() if (getattr(old, f) if old is not None else _EMPTY_RESPONSE[f]) != v
+                }
                 if not changed:
                     continue
                 for field, new in changed.items():
                     before = getattr(old, field) if old is not None else None
                     audits.append(_audit_row(actor, "set", assessment_id, code, field, before, new, now))
                 if old is None:
-                    inserts.append({**_EMPTY_RESPONSE, **fields, "id": uuid.uuid4(), "assessment_id": assessment_id,
-                                    "indicator_code": code, "updated_by": actor, "updated_at": now})
+                    inserts.append(
+                        {
+                            **_EMPTY_RESPONSE,
+                            **fields,
+                            "id": uuid.uuid4(),
+                            "assessment_id": assessment_id,
+                            "indicator_code": code,
+                            "updated_by": actor,
+                            "updated_at": now,
+                        }
+                    )
                 else:
-                    conn.execute(update(RESPONSES).where(RESPONSES.c.id == old.id).values(
-                        **changed, updated_by=actor, updated_at=now))
+                    conn.execute(
+                        update(RESPONSES)
+                        .where(RESPONSES.c.id == old.id)
+                        .values(**changed, updated_by=actor, updated_at=now)
+                    )
             if inserts:
                 conn.execute(insert(RESPONSES), inserts)
             if audits:
                 conn.execute(insert(AUDIT), audits)
                 conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(updated_at=now))
-            saved = conn.execute(select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id,
-                                                         RESPONSES.c.indicator_code.in_(list(rows)))).all()
+            saved = conn.execute(
+                select(RESPONSES).where(
+                    RESPONSES.c.assessment_id == assessment_id, RESPONSES.c.indicator_code.in_(list(rows))
+                )
+            ).all()
         return {r.indicator_code: _response_record(r) for r in saved}
 
     # ---- evidence -----------------------------------------------------------------------------
 
-    def add_evidence(self, assessment_id: uuid.UUID, indicator_code: str, file_name: str, data: bytes, *,
-                     actor: str | None = None) -> EvidenceInfo:
+    def add_evidence(
+        self, assessment_id: uuid.UUID, indicator_code: str, file_name: str, data: bytes, *, actor: str | None = None
+    ) -> EvidenceInfo:
         actor = actor or default_actor()
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = uuid.uuid4()
@@ -405,11 +481,27 @@ class Store:
             _require_draft(conn, assessment_id, "add evidence to")
             if conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == digest)).first() is None:
                 conn.execute(insert(BLOBS).values(sha256=digest, data=data))
-            conn.execute(insert(EVIDENCE).values(
-                id=evidence_id, assessment_id=assessment_id, indicator_code=indicator_code, file_name=file_name,
-                size=len(data), sha256=digest, added_by=actor, added_at=utcnow()))
-            _audit(conn, actor, "add_evidence", assessment_id, indicator_code, "evidence",
-                   new_value=f"{file_name} ({len(data)} bytes, sha256 {digest[:12]})")
+            conn.execute(
+                insert(EVIDENCE).values(
+                    id=evidence_id,
+                    assessment_id=assessment_id,
+                    indicator_code=indicator_code,
+                    file_name=file_name,
+                    size=len(data),
+                    sha256=digest,
+                    added_by=actor,
+                    added_at=utcnow(),
+                )
+            )
+            _audit(
+                conn,
+                actor,
+                "add_evidence",
+                assessment_id,
+                indicator_code,
+                "evidence",
+                new_value=f"{file_name} ({len(data)} bytes, sha256 {digest[:12]})",
+            )
             row = conn.execute(select(EVIDENCE).where(EVIDENCE.c.id == evidence_id)).one()
         return _evidence_info(row)
 
@@ -423,9 +515,11 @@ class Store:
     def evidence_data(self, evidence_id: uuid.UUID) -> bytes:
         """The file's bytes, checked against the SHA-256 recorded when it was added."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(EVIDENCE.c.file_name, BLOBS.c.data, BLOBS.c.sha256)
-                               .join(BLOBS, BLOBS.c.sha256 == EVIDENCE.c.sha256)
-                               .where(EVIDENCE.c.id == evidence_id)).first()
+            row = conn.execute(
+                select(EVIDENCE.c.file_name, BLOBS.c.data, BLOBS.c.sha256)
+                .join(BLOBS, BLOBS.c.sha256 == EVIDENCE.c.sha256)
+                .where(EVIDENCE.c.id == evidence_id)
+            ).first()
         if row is None:
             raise NotFoundError(f"no evidence file with id {evidence_id}")
         if hashlib.sha256(row.data).hexdigest() != row.sha256:
@@ -440,22 +534,46 @@ class Store:
             _require_draft(conn, row.assessment_id, "remove evidence from")
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.id == evidence_id))
             _delete_orphan_blobs(conn)
-            _audit(conn, actor, "remove_evidence", row.assessment_id, row.indicator_code, "evidence",
-                   old_value=row.file_name)
+            _audit(
+                conn,
+                actor,
+                "remove_evidence",
+                row.assessment_id,
+                row.indicator_code,
+                "evidence",
+                old_value=row.file_name,
+            )
 
     # ---- audit --------------------------------------------------------------------------------
 
     def audit_trail(self, assessment_id: uuid.UUID) -> list[AuditInfo]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(AUDIT).where(AUDIT.c.assessment_id == assessment_id)
-                                .order_by(AUDIT.c.at, AUDIT.c.field)).all()
-        return [AuditInfo(at=r.at, actor=r.actor, action=r.action, indicator_code=r.indicator_code, field=r.field,
-                          old_value=r.old_value, new_value=r.new_value) for r in rows]
+            rows = conn.execute(
+                select(AUDIT).where(AUDIT.c.assessment_id == assessment_id).order_by(AUDIT.c.at, AUDIT.c.field)
+            ).all()
+        return [
+            AuditInfo(
+                at=r.at,
+                actor=r.actor,
+                action=r.action,
+                indicator_code=r.indicator_code,
+                field=r.field,
+                old_value=r.old_value,
+                new_value=r.new_value,
+            )
+            for r in rows
+        ]
 
     def counts(self) -> dict[str, int]:
         """Row counts per table: what tests and the about box use to see the whole store at once."""
-        tables = {"cities": CITIES, "frameworks": FRAMEWORKS, "assessments": ASSESSMENTS, "responses": RESPONSES,
-                  "evidence_files": EVIDENCE, "audit_entries": AUDIT}
+        tables = {
+            "cities": CITIES,
+            "frameworks": FRAMEWORKS,
+            "assessments": ASSESSMENTS,
+            "responses": RESPONSES,
+            "evidence_files": EVIDENCE,
+            "audit_entries": AUDIT,
+        }
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
 
@@ -478,16 +596,23 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb):
         try:
-            return self._context.__exit__(exc_type, exc, tb)
-        except IntegrityError as error:
-            raise UserError(f"the change conflicts with stored data: {error.orig}") from None
+            self._context.__exit__(exc_type, exc, tb)  # rolls back when the block raised
         except (OperationalError, DatabaseError) as error:
-            raise db.describe_database_error(error, self._store.location) from None
+            raise self._user_error(error) from None
+        if isinstance(exc, OperationalError | DatabaseError):
+            raise self._user_error(exc) from None
+        return False
+
+    def _user_error(self, error: Exception) -> UserError:
+        if isinstance(error, IntegrityError):
+            return UserError(f"the change conflicts with stored data: {error.orig}")
+        return db.describe_database_error(error, self._store.location)
 
 
 def _assessment_row(conn: Connection, assessment_id: uuid.UUID):
-    row = conn.execute(select(ASSESSMENTS.c.status, ASSESSMENTS.c.year).where(
-        ASSESSMENTS.c.id == assessment_id)).first()
+    row = conn.execute(
+        select(ASSESSMENTS.c.status, ASSESSMENTS.c.year).where(ASSESSMENTS.c.id == assessment_id)
+    ).first()
     if row is None:
         raise NotFoundError(f"no assessment with id {assessment_id}")
     return row
@@ -506,37 +631,86 @@ def _delete_orphan_blobs(conn: Connection) -> None:
 
 
 def _audit_row(actor, action, assessment_id=None, indicator_code=None, field=None, old=None, new=None, at=None):
-    return {"id": uuid.uuid4(), "at": at or utcnow(), "actor": actor or default_actor(), "action": action,
-            "assessment_id": assessment_id, "indicator_code": indicator_code, "field": field,
-            "old_value": _audit_text(old), "new_value": _audit_text(new)}
+    return {
+        "id": uuid.uuid4(),
+        "at": at or utcnow(),
+        "actor": actor or default_actor(),
+        "action": action,
+        "assessment_id": assessment_id,
+        "indicator_code": indicator_code,
+        "field": field,
+        "old_value": _audit_text(old),
+        "new_value": _audit_text(new),
+    }
 
 
-def _audit(conn: Connection, actor, action, assessment_id=None, indicator_code=None, field=None, *,
-           old_value=None, new_value=None) -> None:
-    conn.execute(insert(AUDIT).values(**_audit_row(actor, action, assessment_id, indicator_code, field,
-                                                   old_value, new_value)))
+def _audit(
+    conn: Connection,
+    actor,
+    action,
+    assessment_id=None,
+    indicator_code=None,
+    field=None,
+    *,
+    old_value=None,
+    new_value=None,
+) -> None:
+    conn.execute(
+        insert(AUDIT).values(**_audit_row(actor, action, assessment_id, indicator_code, field, old_value, new_value))
+    )
 
 
 def _framework_info(row) -> FrameworkInfo:
-    return FrameworkInfo(id=row.id, code=row.code, version=row.version, title=json.loads(row.title),
-                         checksum=row.checksum, builtin=row.builtin, imported_at=row.imported_at)
+    return FrameworkInfo(
+        id=row.id,
+        code=row.code,
+        version=row.version,
+        title=json.loads(row.title),
+        checksum=row.checksum,
+        builtin=row.builtin,
+        imported_at=row.imported_at,
+    )
 
 
 def _assessment_info(row) -> AssessmentInfo:
-    return AssessmentInfo(id=row.id, city=row.city, year=row.year, framework_id=row.framework_id,
-                          framework_code=row.framework_code, framework_version=row.framework_version,
-                          assessor=row.assessor, status=row.status, is_demo=row.is_demo, created_at=row.created_at,
-                          updated_at=row.updated_at, finalized_at=row.finalized_at, finalized_by=row.finalized_by)
+    return AssessmentInfo(
+        id=row.id,
+        city=row.city,
+        year=row.year,
+        framework_id=row.framework_id,
+        framework_code=row.framework_code,
+        framework_version=row.framework_version,
+        assessor=row.assessor,
+        status=row.status,
+        is_demo=row.is_demo,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        finalized_at=row.finalized_at,
+        finalized_by=row.finalized_by,
+    )
 
 
 def _response_record(row) -> ResponseRecord:
-    return ResponseRecord(indicator_code=row.indicator_code, level=row.level, na=row.na, target=row.target,
-                          value=row.value, note=row.note, updated_by=row.updated_by, updated_at=row.updated_at)
+    return ResponseRecord(
+        indicator_code=row.indicator_code,
+        level=row.level,
+        na=row.na,
+        target=row.target,
+        value=row.value,
+        note=row.note,
+        updated_by=row.updated_by,
+        updated_at=row.updated_at,
+    )
 
 
 def _evidence_info(row) -> EvidenceInfo:
-    return EvidenceInfo(id=row.id, assessment_id=row.assessment_id, indicator_code=row.indicator_code,
-                        file_name=row.file_name, size=row.size, sha256=row.sha256, added_by=row.added_by,
-                        added_at=row.added_at)
-
-
+    return EvidenceInfo(
+        id=row.id,
+        assessment_id=row.assessment_id,
+        indicator_code=row.indicator_code,
+        file_name=row.file_name,
+        size=row.size,
+        sha256=row.sha256,
+        added_by=row.added_by,
+        added_at=row.added_at,
+    )

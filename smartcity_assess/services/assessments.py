@@ -16,15 +16,32 @@ from .frameworks import BUILTIN_FRAMEWORK_CODE
 _UNCHANGED = object()
 
 
-def new_assessment(store: Store, city: str, year: int, *, framework_code: str | None = None,
-                   framework_version: str | None = None, assessor: str = "", actor: str | None = None) -> uuid.UUID:
+def new_assessment(
+    store: Store,
+    city: str,
+    year: int,
+    *,
+    framework_code: str | None = None,
+    framework_version: str | None = None,
+    assessor: str = "",
+    actor: str | None = None,
+) -> uuid.UUID:
     info = store.find_framework(framework_code or BUILTIN_FRAMEWORK_CODE, framework_version)
     return store.create_assessment(city, year, info.id, assessor=assessor, actor=actor or assessor or None)
 
 
-def record_response(store: Store, assessment_id: uuid.UUID, indicator_code: str, *, actor: str | None = None,
-                    level=_UNCHANGED, na=_UNCHANGED, target=_UNCHANGED, value=_UNCHANGED,
-                    note=_UNCHANGED) -> ResponseRecord:
+def record_response(
+    store: Store,
+    assessment_id: uuid.UUID,
+    indicator_code: str,
+    *,
+    actor: str | None = None,
+    level=_UNCHANGED,
+    na=_UNCHANGED,
+    target=_UNCHANGED,
+    value=_UNCHANGED,
+    note=_UNCHANGED,
+) -> ResponseRecord:
     """Change some fields of one response (the autosave path); the others keep their stored values.
 
     Choosing a level clears N/A and marking N/A clears the level, as a person would expect.
@@ -32,10 +49,13 @@ def record_response(store: Store, assessment_id: uuid.UUID, indicator_code: str,
     """
     framework = store.framework(store.assessment(assessment_id).framework_id)
     current = store.responses(assessment_id).get(indicator_code)
-    merged = {f: getattr(current, f) if current else default
-              for f, default in (("level", None), ("na", False), ("target", None), ("value", None), ("note", ""))}
-    given = {k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items()
-             if v is not _UNCHANGED}
+    merged = {
+        f: getattr(current, f) if current else default
+        for f, default in (("level", None), ("na", False), ("target", None), ("value", None), ("note", ""))
+    }
+    given = {
+        k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
+    }
     merged.update(given)
     if (given.get("level") is not None or given.get("value") is not None) and "na" not in given:
         merged["na"] = False

@@ -16,38 +16,86 @@ DEMO_ACTOR = "demo"
 
 # indicator → levels (or measured values, for metric indicators) per year
 BANDUNG = {
-    "GOV-01": (3, 3, 4), "GOV-02": (2, 2, 2), "GOV-03": (1, 1, 2), "GOV-04": (1, 1, 1),
-    "GOV-05": (55.0, 62.0, 71.0), "GOV-06": (3, 4, 4), "GOV-07": (2, 3, 3), "GOV-08": (3, 3, 4),
+    "GOV-01": (3, 3, 4),
+    "GOV-02": (2, 2, 2),
+    "GOV-03": (1, 1, 2),
+    "GOV-04": (1, 1, 1),
+    "GOV-05": (55.0, 62.0, 71.0),
+    "GOV-06": (3, 4, 4),
+    "GOV-07": (2, 3, 3),
+    "GOV-08": (3, 3, 4),
     "GOV-09": (12.0, 9.0, 6.0),
-    "INF-01": (3, 4, 4), "INF-02": (3, 3, 4), "INF-03": (3, 4, 4), "INF-04": (4, 4, 4), "INF-05": (3, 3, 4),
-    "INF-06": (2, 3, 3), "INF-07": (93.0, 96.0, 97.5), "INF-08": (62.0, 71.0, 78.0),
-    "WIFI-01": (38.0, 44.0, 52.0), "WIFI-02": (80.0, 86.0, 92.0), "WIFI-03": (71.0, 78.0, 84.0),
-    "WIFI-04": (35.0, 48.0, 57.0), "WIFI-05": (2, 3, 3), "WIFI-06": (2, 2, 3), "WIFI-07": (2, 3, 3),
+    "INF-01": (3, 4, 4),
+    "INF-02": (3, 3, 4),
+    "INF-03": (3, 4, 4),
+    "INF-04": (4, 4, 4),
+    "INF-05": (3, 3, 4),
+    "INF-06": (2, 3, 3),
+    "INF-07": (93.0, 96.0, 97.5),
+    "INF-08": (62.0, 71.0, 78.0),
+    "WIFI-01": (38.0, 44.0, 52.0),
+    "WIFI-02": (80.0, 86.0, 92.0),
+    "WIFI-03": (71.0, 78.0, 84.0),
+    "WIFI-04": (35.0, 48.0, 57.0),
+    "WIFI-05": (2, 3, 3),
+    "WIFI-06": (2, 2, 3),
+    "WIFI-07": (2, 3, 3),
     "WIFI-08": (2, 2, None),
-    "COM-01": (1, 2, 2), "COM-02": (2, 3, 3), "COM-03": (3, 3, 4), "COM-04": (3, 3, 3),
-    "COM-05": (74.0, 79.0, 83.0), "COM-06": (2, 3, None), "COM-07": (4, 4, 4), "COM-08": (2, 2, 3),
+    "COM-01": (1, 2, 2),
+    "COM-02": (2, 3, 3),
+    "COM-03": (3, 3, 4),
+    "COM-04": (3, 3, 3),
+    "COM-05": (74.0, 79.0, 83.0),
+    "COM-06": (2, 3, None),
+    "COM-07": (4, 4, 4),
+    "COM-08": (2, 2, 3),
 }
 BANDUNG_YEARS = (2024, 2025, 2026)  # the last one is left as an unfinished draft
 
 CIMAHI = {
-    "GOV-01": (3, 3), "GOV-02": (3, 3), "GOV-03": (3, 3), "GOV-04": (3, 4), "GOV-05": (38.0, 45.0),
-    "GOV-06": (2, 3), "GOV-07": (2, 2), "GOV-08": (2, 2), "GOV-09": (16.0, 11.0),
-    "INF-01": (3, 3), "INF-02": (2, 2), "INF-03": (2, 3), "INF-04": (3, 3), "INF-05": (2, 2), "INF-06": (2, 2),
-    "INF-07": (91.0, 94.0), "INF-08": (55.0, 60.0),
-    "WIFI-01": (20.0, 26.0), "WIFI-02": (60.0, 70.0), "WIFI-03": (82.0, 88.0), "WIFI-04": (40.0, 52.0),
-    "WIFI-05": (3, 3), "WIFI-06": (2, 3), "WIFI-07": (2, 2), "WIFI-08": (2, 2),
-    "COM-01": (3, 3), "COM-02": (2, 2), "COM-03": (2, 3), "COM-04": (2, 2), "COM-05": (70.0, 73.0),
-    "COM-06": (3, 3), "COM-07": (3, 3), "COM-08": (True, True),  # True: not applicable that year
+    "GOV-01": (3, 3),
+    "GOV-02": (3, 3),
+    "GOV-03": (3, 3),
+    "GOV-04": (3, 4),
+    "GOV-05": (38.0, 45.0),
+    "GOV-06": (2, 3),
+    "GOV-07": (2, 2),
+    "GOV-08": (2, 2),
+    "GOV-09": (16.0, 11.0),
+    "INF-01": (3, 3),
+    "INF-02": (2, 2),
+    "INF-03": (2, 3),
+    "INF-04": (3, 3),
+    "INF-05": (2, 2),
+    "INF-06": (2, 2),
+    "INF-07": (91.0, 94.0),
+    "INF-08": (55.0, 60.0),
+    "WIFI-01": (20.0, 26.0),
+    "WIFI-02": (60.0, 70.0),
+    "WIFI-03": (82.0, 88.0),
+    "WIFI-04": (40.0, 52.0),
+    "WIFI-05": (3, 3),
+    "WIFI-06": (2, 3),
+    "WIFI-07": (2, 2),
+    "WIFI-08": (2, 2),
+    "COM-01": (3, 3),
+    "COM-02": (2, 2),
+    "COM-03": (2, 3),
+    "COM-04": (2, 2),
+    "COM-05": (70.0, 73.0),
+    "COM-06": (3, 3),
+    "COM-07": (3, 3),
+    "COM-08": (True, True),  # True: not applicable that year
 }
 CIMAHI_YEARS = (2025, 2026)
 
 NOTES = {
     "GOV-02": "BCC is governed by Perwal No. 20/2022 but is no longer a UPT: budget and coordination are "
-              "inflexible (BCC is not a technical implementation unit any more).",
+    "inflexible (BCC is not a technical implementation unit any more).",
     "GOV-03": "No SOP specific to command-center management; operators follow general Diskominfo procedures.",
     "GOV-04": "The Bandung Command Center has no official website that citizens can reach.",
     "COM-01": "Little socialization of the command-center programme to citizens; most residents interviewed "
-              "did not know what BCC does.",
+    "did not know what BCC does.",
     "GOV-06": "Many e-government systems and services are in use (Diskominfo interviews).",
     "WIFI-02": "City-wide public Wi-Fi programme reaches most kelurahan.",
     "COM-07": "Strong support from Bandung's communities for the smart-city agenda.",
@@ -64,8 +112,9 @@ def _entry(spec) -> ResponseInput | None:
     return ResponseInput(level=spec)
 
 
-def _load_city(store: Store, city: str, years: tuple[int, ...], table: dict, drafts: set[int],
-               notes: dict[str, str]) -> list[str]:
+def _load_city(
+    store: Store, city: str, years: tuple[int, ...], table: dict, drafts: set[int], notes: dict[str, str]
+) -> list[str]:
     info = store.find_framework(BUILTIN_FRAMEWORK_CODE)
     framework = store.framework(info.id)
     existing = {a.year for a in store.list_assessments(city=city, framework_code=info.code)}
@@ -73,8 +122,9 @@ def _load_city(store: Store, city: str, years: tuple[int, ...], table: dict, dra
     for index, year in enumerate(years):
         if year in existing:
             continue
-        assessment_id = store.create_assessment(city, year, info.id, assessor=DEMO_ASSESSOR, actor=DEMO_ACTOR,
-                                                is_demo=True)
+        assessment_id = store.create_assessment(
+            city, year, info.id, assessor=DEMO_ASSESSOR, actor=DEMO_ACTOR, is_demo=True
+        )
         rows = {}
         for code, per_year in table.items():
             entry = _entry(per_year[index])

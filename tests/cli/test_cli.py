@@ -1,0 +1,230 @@
+"""The command line as scripts use it: stdout contracts, `error: …` with exit 2, nothing written on bad input."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from smartcity_assess.cli import main
+from smartcity_assess.core.scoring import score_assessment
+from smartcity_assess.services.frameworks import open_store
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    def _run(*argv):
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def mini_id(run):
+    assert run("frameworks", "import", str(DATA / "mini.yaml"))[1] == "mini\n"
+    code, out, _ = run(
+        "assessments", "new", "--city", "Bandung", "--year", "2025", "--framework", "mini", "--assessor", "Ani"
+    )
+    assert code == 0
+    return out.strip()
+
+
+def write_csv(tmp_path, text, name="r.csv"):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def counts(db_path):
+    store = open_store(db_path)
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def test_new_prints_the_id_alone(mini_id):
+    assert len(mini_id) == 36 and mini_id.count("-") == 4
+
+
+def test_import_then_score_json_matches_the_engine(run, mini_id, tmp_path, db_path):
+    csv_path = write_csv(
+        tmp_path, "indicator,level,target,na,value,note\nG1,2,,,,no SOP yet\nG2,3,,,,\nW1,,,,45,\nW2,,,yes,,\n"
+    )
+    assert run("responses", "import", mini_id, csv_path)[:2] == (0, "imported 4 responses\n")
+    code, out, _ = run("score", mini_id, "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"overall", "pillars", "indicators"}
+    assert set(data["overall"]) == {"score", "target", "gap", "band", "completion"}
+    assert data["overall"]["score"] == 2.8125 and data["overall"]["gap"] == 1.75  # worked out by hand
+    assert data["overall"]["band"] == "Good"
+    assert [p["code"] for p in data["pillars"]] == ["GOV", "WIFI"]
+    w1 = next(i for i in data["indicators"] if i["code"] == "W1")
+    assert (w1["level"], w1["pillar"], w1["target"], w1["gap"], w1["na"]) == (3, "WIFI", 4, 1.0, False)
+    w2 = next(i for i in data["indicators"] if i["code"] == "W2")
+    assert (w2["level"], w2["gap"], w2["priority"], w2["na"]) == (None, None, None, True)
+    # and the same numbers as the engine computes from the stored rows
+    store = open_store(db_path)
+    info = store.assessment(store.resolve_assessment_id(mini_id))
+    engine = score_assessment(
+        store.framework(info.framework_id), {c: r.answer() for c, r in store.responses(info.id).items()}
+    )
+    assert [p["score"] for p in data["pillars"]] == [p.score for p in engine.pillars]
+    assert json.loads(run("score", mini_id, "--json", "--lang", "id")[1])["overall"]["band"] == "Baik"
+
+
+def test_score_json_has_nulls_when_nothing_is_scored(run, mini_id):
+    data = json.loads(run("score", mini_id, "--json")[1])
+    assert data["overall"] == {"score": None, "target": None, "gap": None, "band": None, "completion": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("G1,2,,,,\nG9,3,,,,\n", "row 3, column indicator: 'G9' is not an indicator of framework mini 1"),
+        ("G1,7,,,,\n", "row 2, column level: 7 is outside the scale 1–5"),
+        ("G1,three,,,,\n", "row 2, column level: 'three' is not a number"),
+        ("G1,2,,,,\nW1,2,,,45,\n", "row 3, column level: 2 contradicts the value 45 per 100k, which gives level 3"),
+        ("W1,,,,12,5\n", None),  # a stray comma: the note "5" — valid, shows the file is read as CSV
+        ("G1,2,,maybe,,\n", "row 2, column na: 'maybe' is not yes or no"),
+        ("G1,2,9,,,\n", "row 2, column target: 9 is outside the scale 1–5"),
+        ("G1,2,,,3.5,\n", "row 2, column value: G1 is not a measured indicator, so it takes no value"),
+        ("G1,2,,,,\nG1,3,,,,\n", "row 3, column indicator: 'G1' appears twice"),
+        ("G1,2.5,,,,\n", "row 2, column level: '2.5' is not a whole level"),
+        ("W1,,,,12;5,\n", "row 2, column value: '12;5' is not a number"),
+        ("G1,2,,yes,,\n", "row 2, column na: an indicator marked N/A cannot also have a level or a value"),
+    ],
+)
+def test_bad_import_refuses_the_whole_file(run, mini_id, tmp_path, db_path, rows, message):
+    path = write_csv(tmp_path, "indicator,level,target,na,value,note\n" + rows)
+    before = counts(db_path)
+    code, out, err = run("responses", "import", mini_id, path)
+    if message is None:
+        assert code == 0
+        return
+    assert code == 2 and out == ""
+    assert err == f"error: r.csv: {message}\n"
+    assert counts(db_path) == before
+
+
+def test_unknown_column_is_refused(run, mini_id, tmp_path):
+    path = write_csv(tmp_path, "indicator,levle\nG1,2\n")
+    code, _, err = run("responses", "import", mini_id, path)
+    assert code == 2 and "row 1, column levle: unknown column" in err
+
+
+def test_export_round_trips_through_csv_and_xlsx(run, mini_id, tmp_path, db_path):
+    path = write_csv(
+        tmp_path, 'indicator,level,target,na,value,note\nG1,2,3,,,"SOP, drafted"\nW1,,,,61.5,\nW2,,,yes,,\n'
+    )
+    run("responses", "import", mini_id, path)
+    before = json.loads(run("score", mini_id, "--json")[1])
+    for suffix in ("csv", "xlsx"):
+        out_path = tmp_path / f"export.{suffix}"
+        assert run("responses", "export", mini_id, "--out", str(out_path))[0] == 0
+        frame = pd.read_csv(out_path) if suffix == "csv" else pd.read_excel(out_path)
+        assert list(frame["indicator"]) == ["G1", "G2", "W1", "W2"]
+        row = frame.set_index("indicator").loc["G1"]
+        assert (row["level"], row["target"], row["note"], row["level_name"]) == (2, 3, "SOP, drafted", "Managed")
+        assert frame.set_index("indicator").loc["W1", "value"] == 61.5
+        # importing the export back changes nothing
+        assert run("responses", "import", mini_id, str(out_path))[0] == 0
+        assert json.loads(run("score", mini_id, "--json")[1]) == before
+
+
+def test_final_assessment_refuses_import(run, mini_id, tmp_path, db_path):
+    assert run("assessments", "finalize", mini_id)[:2] == (0, "finalized\n")
+    path = write_csv(tmp_path, "indicator,level\nG1,2\n")
+    before = counts(db_path)
+    code, _, err = run("responses", "import", mini_id, path)
+    assert code == 2 and err.startswith("error: ") and "final" in err
+    assert counts(db_path) == before
+    assert run("assessments", "reopen", mini_id, "--reason", "late evidence")[0] == 0
+    assert run("responses", "import", mini_id, path)[0] == 0
+
+
+def test_validate_lists_every_problem(run, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    # "weight: 3" stands twice (the pillar and G2), so three problems in all
+    text = (DATA / "mini.yaml").read_text().replace("weight: 3", "weight: 0").replace("target: 5", "target: 9")
+    bad.write_text(text)
+    code, out, err = run("frameworks", "validate", str(bad))
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 3 and all(line.startswith(f"error: {bad}: pillars[0]") for line in lines)
+    code, out, _ = run("frameworks", "validate", str(DATA / "mini.yaml"))
+    assert code == 0 and "valid framework mini 1: 2 pillars, 4 indicators" in out
+
+
+def test_import_of_invalid_framework_writes_nothing(run, tmp_path, db_path):
+    run("frameworks", "list")
+    before = counts(db_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("code: x\n")
+    code, _, err = run("frameworks", "import", str(bad))
+    assert code == 2 and err.count("\n") == 1 and err.startswith("error: ")
+    assert counts(db_path) == before
+
+
+def test_lists_as_json(run, mini_id):
+    frameworks = json.loads(run("frameworks", "list", "--json")[1])
+    assert {f["code"] for f in frameworks} == {"bandung-smart-city", "mini"}
+    builtin = next(f for f in frameworks if f["code"] == "bandung-smart-city")
+    assert builtin["builtin"] and builtin["pillars"] == ["GOV", "INF", "WIFI", "COM"]
+    assessments = json.loads(run("assessments", "list", "--json")[1])
+    assert [(a["id"], a["city"], a["year"], a["status"], a["completion"]) for a in assessments] == [
+        (mini_id, "Bandung", 2025, "draft", 0.0)
+    ]
+
+
+def test_demo_loads_three_years_of_one_city_once(run):
+    assert run("demo")[0] == 0
+    assessments = json.loads(run("assessments", "list", "--json")[1])
+    bandung = sorted(a["year"] for a in assessments if a["city"] == "Bandung (demo)")
+    assert bandung == [2024, 2025, 2026]
+    assert all(a["demo"] for a in assessments)
+    assert run("demo")[1] == "demo data is already loaded\n"
+    # the story of the seed theses: the command-center findings are the largest gaps
+    latest = next(a for a in assessments if a["city"] == "Bandung (demo)" and a["year"] == 2026)
+    data = json.loads(run("score", latest["id"], "--json")[1])
+    top = sorted((i for i in data["indicators"] if i["priority"]), key=lambda i: -i["priority"])[:4]
+    assert {i["code"] for i in top} == {"COM-01", "GOV-02", "GOV-03", "GOV-04"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score", "nothex"], "error: 'nothex' is not an assessment id"),
+        (["score", "00000000"], "error: no assessment with id 00000000"),
+        (["assessments", "new", "--city", "X", "--year", "20x5"], "error: '20x5' is not a year"),
+        (["assessments", "new", "--city", "X", "--year", "2025", "--framework", "nope"], "error: no framework nope"),
+        (["responses", "export", "00000000", "--out", "x.pdf"], "error: no assessment with id 00000000"),
+    ],
+)
+def test_bad_arguments_give_one_error_line(run, argv, message):
+    code, out, err = run(*argv)
+    assert code == 2 and out == "" and err.startswith(message) and err.count("\n") == 1
+
+
+def test_a_newer_database_is_refused_by_the_installed_command(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "new.db"
+    assert main(["--db", str(path), "frameworks", "list"]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='0042_future'")
+    proc = subprocess.run(
+        [sys.executable, "-m", "smartcity_assess", "--db", str(path), "assessments", "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.startswith("error: the database was written by a newer version") and "Traceback" not in proc.stderr
+    )

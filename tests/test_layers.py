@@ -1,0 +1,35 @@
+"""The house rule: only ui/ imports Qt, so the CLI and the report run without a display."""
+
+import ast
+from pathlib import Path
+
+import smartcity_assess
+
+PACKAGE = Path(smartcity_assess.__file__).parent
+QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "smartcity_assess.ui")
+
+
+def imported_modules(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolve against the package path
+                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
+                yield ".".join((*parts, node.module or ""))
+            else:
+                yield node.module or ""
+
+
+def test_only_ui_imports_qt():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "ui" in path.relative_to(PACKAGE).parts[:1]:
+            continue
+        for module in imported_modules(path):
+            if path.name == "cli.py" and module == "smartcity_assess.ui.app":
+                continue  # the one lazy door into the app, taken only when no subcommand is given
+            if module.startswith(QT_MODULES):
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {module}")
+    assert offenders == []
