@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
@@ -31,7 +31,7 @@ class WorkerSignals(QObject):
 class Worker(QRunnable):
     """Runs `fn(*args, progress=callback, **kwargs)` (progress only when `with_progress`)."""
 
-    _running: set[Worker] = set()  # keeps Python wrappers alive until the job ends
+    _running: ClassVar[set[Worker]] = set()  # keeps Python wrappers alive until the job ends
 
     def __init__(self, fn: Callable[..., Any], *args, with_progress: bool = False, **kwargs):
         super().__init__()
