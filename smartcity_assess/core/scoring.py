@@ -13,9 +13,11 @@ Nothing is rounded here; rounding is for display.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
-from .framework import Band, Framework
+from .framework import Band, Framework, Indicator
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,9 @@ class Answer:
         return self.level is not None and not self.na
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
+class IndicatorResult(NamedTuple):
+    """Result of one indicator (a NamedTuple: a report of 1,000 assessments builds tens of thousands)."""
+
     code: str
     pillar: str
     level: int | None
@@ -73,7 +76,26 @@ class OverallResult:
 class AssessmentScore:
     overall: OverallResult
     pillars: tuple[PillarResult, ...]
-    indicators: tuple[IndicatorResult, ...]
+    # What the indicator results are built from, on first use: bulk scoring (comparisons, many
+    # years) often needs only the pillars, and tens of thousands of result objects made up front
+    # cost more than the scoring itself.
+    _framework: Framework = field(repr=False, compare=False)
+    _answers: Mapping[str, Answer] = field(repr=False, compare=False)
+    _priority: dict[str, float] = field(repr=False, compare=False)
+
+    @cached_property
+    def indicators(self) -> tuple[IndicatorResult, ...]:
+        results = []
+        for ind in self._framework.indicators:
+            answer = self._answers.get(ind.code, NO_ANSWER)
+            target, gap = _target_and_gap(ind, answer)
+            level = None if answer.na else answer.level
+            results.append(
+                IndicatorResult(
+                    ind.code, ind.pillar_code, level, target, gap, answer.na, self._priority.get(ind.code), ind.weight
+                )
+            )
+        return tuple(results)
 
     def pillar(self, code: str) -> PillarResult | None:
         return next((p for p in self.pillars if p.code == code), None)
@@ -87,6 +109,17 @@ class AssessmentScore:
         return sorted(below, key=lambda i: -(i.priority or 0.0))
 
 
+NO_ANSWER = Answer()
+
+
+def _target_and_gap(indicator: Indicator, answer: Answer) -> tuple[int, float | None]:
+    """The indicator's effective target, and its gap when it is scored (None when N/A or unanswered)."""
+    target = answer.target if answer.target is not None else indicator.target
+    if answer.na or answer.level is None:
+        return target, None
+    return target, float(target - answer.level) if target > answer.level else 0.0
+
+
 def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     total = sum(w for w, _ in pairs)
     if not pairs or total <= 0:
@@ -95,39 +128,44 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> AssessmentScore:
-    """Score one assessment. `answers` maps indicator code → Answer; missing codes are unanswered."""
+    """Score one assessment. `answers` maps indicator code → Answer; missing codes are unanswered.
+
+    Written as single passes with running sums: comparisons and bulk reports score thousands of
+    assessments, and this loop is most of their time.
+    """
     pillar_results: list[PillarResult] = []
     # pillar → [(indicator code, weight share within the pillar, gap)], for the priority pass after the pillars
     scored_by_pillar: dict[str, list[tuple[str, float, float]]] = {}
-    indicator_rows: list[tuple] = []
-    no_answer = Answer()
+    get = answers.get
 
     for pillar in framework.pillars:
-        scored: list[tuple[str, float, int, int, float]] = []
+        scored: list[tuple[str, float, float]] = []
         answered = not_applicable = 0
+        sum_w = sum_level = sum_target = sum_gap = 0.0
         for ind in pillar.indicators:
-            answer = answers.get(ind.code, no_answer)
-            target = answer.target if answer.target is not None else ind.target
-            gap = None
+            answer = get(ind.code, NO_ANSWER)
             if answer.na:
                 not_applicable += 1
             elif answer.level is not None:
                 answered += 1
-                gap = float(max(0, target - answer.level))
-                scored.append((ind.code, ind.weight, answer.level, target, gap))
-            indicator_rows.append((ind, answer, target, gap))
+                target, gap = _target_and_gap(ind, answer)
+                w = ind.weight
+                sum_w += w
+                sum_level += w * answer.level
+                sum_target += w * target
+                sum_gap += w * gap
+                scored.append((ind.code, w, gap))
 
-        score = _weighted_mean([(w, lvl) for _, w, lvl, _, _ in scored])
-        pillar_target = _weighted_mean([(w, tgt) for _, w, _, tgt, _ in scored])
-        pillar_gap = _weighted_mean([(w, gap) for _, w, _, _, gap in scored])
+        has_score = bool(scored) and sum_w > 0
+        score = sum_level / sum_w if has_score else None
         total = len(pillar.indicators)
         pillar_results.append(
             PillarResult(
                 code=pillar.code,
                 weight=pillar.weight,
                 score=score,
-                target=pillar_target,
-                gap=pillar_gap,
+                target=sum_target / sum_w if has_score else None,
+                gap=sum_gap / sum_w if has_score else None,
                 band=framework.band_for(score),
                 completion=(answered + not_applicable) / total if total else 0.0,
                 answered=answered,
@@ -135,8 +173,7 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
                 total=total,
             )
         )
-        weight_sum = sum(w for _, w, _, _, _ in scored)
-        scored_by_pillar[pillar.code] = [(code, w / weight_sum, gap) for code, w, _, _, gap in scored]
+        scored_by_pillar[pillar.code] = [(code, w / sum_w, gap) for code, w, gap in scored]
 
     scored_pillars = [p for p in pillar_results if p.score is not None]
     pillar_weight_sum = sum(p.weight for p in scored_pillars)
@@ -145,20 +182,6 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
         pillar_share = p.weight / pillar_weight_sum
         for code, share, gap in scored_by_pillar[p.code]:
             priority[code] = pillar_share * share * gap
-
-    indicators = tuple(
-        IndicatorResult(
-            code=ind.code,
-            pillar=ind.pillar_code,
-            level=answer.level if not answer.na else None,
-            target=target,
-            gap=gap,
-            na=answer.na,
-            priority=priority.get(ind.code),
-            weight=ind.weight,
-        )
-        for ind, answer, target, gap in indicator_rows
-    )
 
     overall_score = _weighted_mean([(p.weight, p.score) for p in scored_pillars])
     answered = sum(p.answered for p in pillar_results)
@@ -174,4 +197,4 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
         not_applicable=not_applicable,
         total=total,
     )
-    return AssessmentScore(overall=overall, pillars=tuple(pillar_results), indicators=indicators)
+    return AssessmentScore(overall, tuple(pillar_results), framework, dict(answers), priority)

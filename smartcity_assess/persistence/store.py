@@ -317,7 +317,7 @@ class Store:
             query = query.where(ASSESSMENTS.c.framework_code == framework_code)
         query = query.order_by(CITIES.c.name_key, ASSESSMENTS.c.year, ASSESSMENTS.c.framework_code)
         with self.engine.connect() as conn:
-            return [_assessment_info(r) for r in conn.execute(query)]
+            return [_assessment_info(r) for r in conn.execute(query).all()]
 
     def resolve_assessment_id(self, text: str) -> uuid.UUID:
         """An assessment id from its full form or a unique prefix of at least 4 hex digits."""
@@ -383,24 +383,42 @@ class Store:
         return {r.indicator_code: _response_record(r) for r in rows}
 
     def answers_for(self, assessment_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, Answer]]:
-        """Answers of many assessments in one query (all when ids is None), for bulk scoring."""
-        query = select(
-            RESPONSES.c.assessment_id, RESPONSES.c.indicator_code, RESPONSES.c.level, RESPONSES.c.na, RESPONSES.c.target
-        )
-        wanted = None
+        """Answers of many assessments in one query (all when ids is None), for bulk scoring.
+
+        This is the hot path of comparisons and bulk scoring, so it reads the raw columns (ids as
+        stored hex text) and interns what repeats: one UUID per assessment and one Answer per
+        distinct (level, na, target) — there are only a few dozen — instead of one per row.
+        """
+        # Plain DB-API rows: SQLAlchemy's row objects and type processing cost more than the read itself here.
+        sql = f"SELECT assessment_id, indicator_code, level, na, target FROM {RESPONSES.name}"
+        params: list[str] = []
+        wanted: dict[str, uuid.UUID] | None = None
         if assessment_ids is not None:
-            wanted = list(assessment_ids)
-            if len(wanted) <= 500:
-                query = query.where(RESPONSES.c.assessment_id.in_(wanted))
-        result: dict[uuid.UUID, dict[str, Answer]] = {i: {} for i in wanted} if wanted is not None else {}
+            wanted = {i.hex: i for i in assessment_ids}
+            if len(wanted) <= 500:  # beyond that a full scan filtered here is faster than a long IN list
+                params = list(wanted)
+                sql += f" WHERE assessment_id IN ({', '.join('?' * len(params))})"
+        result: dict[uuid.UUID, dict[str, Answer]] = {i: {} for i in wanted.values()} if wanted is not None else {}
+        buckets: dict[str, dict[str, Answer]] = {}
+        answers: dict[tuple, Answer] = {}
         with self.engine.connect() as conn:
-            for aid, code, level, na, target in conn.execute(query):
-                bucket = result.get(aid)
+            # Iterated, not fetched all at once: tens of thousands of live row tuples would wake
+            # the cyclic garbage collector over and over, which costs more than the read.
+            for hex_id, code, level, na, target in conn.connection.driver_connection.execute(sql, params):
+                bucket = buckets.get(hex_id)
                 if bucket is None:
-                    if wanted is not None:
+                    if wanted is None:
+                        bucket = result[uuid.UUID(hex_id)] = {}
+                    elif hex_id in wanted:
+                        bucket = result[wanted[hex_id]]
+                    else:
                         continue
-                    bucket = result[aid] = {}
-                bucket[code] = Answer(level=level, na=na, target=target)
+                    buckets[hex_id] = bucket
+                key = (level, bool(na), target)
+                answer = answers.get(key)
+                if answer is None:
+                    answer = answers[key] = Answer(level=level, na=bool(na), target=target)
+                bucket[code] = answer
         return result
 
     def save_response(

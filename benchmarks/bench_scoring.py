@@ -1,0 +1,75 @@
+"""Scoring 1,000 stored assessments of the built-in framework, straight from the database.
+
+Goals (issue 2): under 1 s in total, and within 3× of only reading the same response rows with
+plain sqlite3 into a pandas DataFrame (the unavoidable part of the work), measured in this run.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from _common import median, report, report_ratio, timings_ms
+
+from smartcity_assess.services.assessments import score_many
+from smartcity_assess.services.frameworks import BUILTIN_FRAMEWORK_CODE, open_store
+
+ASSESSMENTS = 1000
+REPEAT = 11
+
+
+def fill(store) -> None:
+    """1,000 assessments (100 cities × 10 years), every indicator answered, a few N/A."""
+    info = store.find_framework(BUILTIN_FRAMEWORK_CODE)
+    framework = store.framework(info.id)
+    rng = random.Random(2026)
+    for n in range(ASSESSMENTS):
+        assessment_id = store.create_assessment(f"City {n // 10:03d}", 2015 + n % 10, info.id, actor="bench")
+        rows = {}
+        for indicator in framework.indicators:
+            if rng.random() < 0.05:
+                rows[indicator.code] = {"na": True}
+            else:
+                rows[indicator.code] = {"level": rng.randint(1, 5)}
+        store.save_responses(assessment_id, rows, actor="bench")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        store = open_store(path)
+        fill(store)
+        scored = score_many(store)
+        assert len(scored) == ASSESSMENTS and all(s.score.overall.score is not None for s in scored)
+
+        # A fresh Store each time: its framework cache must not hide the cost of a cold start.
+        def score_all() -> None:
+            from smartcity_assess.persistence.store import Store
+
+            fresh = Store.open(path)
+            score_many(fresh)
+            fresh.close()
+
+        def plain_read() -> None:
+            with sqlite3.connect(path) as conn:
+                pd.read_sql_query("SELECT assessment_id, indicator_code, level, na, target FROM responses", conn)
+
+        # Interleaved, so that load from other processes on a shared machine falls on both alike.
+        scoring, baseline = [], []
+        for _ in range(REPEAT):
+            scoring += timings_ms(score_all, 1, warmup=0)
+            baseline += timings_ms(plain_read, 1, warmup=0)
+        store.close()
+
+    print(f"score_many: {ASSESSMENTS} assessments × {len(scored[0].framework.indicators)} indicators, fresh store")
+    ok = report("score 1,000 assessments from the database, median", median(scoring), 1000)
+    report("baseline: plain sqlite3 read of the rows into pandas, median", median(baseline))
+    ok &= report_ratio("ratio scoring / plain read", median(scoring) / median(baseline), 3.0)
+    raise SystemExit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
