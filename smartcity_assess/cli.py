@@ -290,6 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Smart-city maturity assessments: score, compare, report.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation (database, framework, scoring, radar, PDF, translations) on a temporary "
+        "database; exit 0 when all is well",
+    )
     parser.set_defaults(handler=cmd_open_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -359,6 +365,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.actor = getattr(args, "actor", None)
+    if args.selftest:
+        from .ui.selftest import run as run_selftest
+
+        return run_selftest()
     try:
         return args.handler(args)
     except UserError as exc:

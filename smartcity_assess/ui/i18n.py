@@ -1,0 +1,62 @@
+"""The app's languages: English (the source strings) and Bahasa Indonesia (a shipped translation).
+
+Compiled translations live in resources/translations/smartcity_assess_<lang>.qm, built from the
+.ts files by `.ci/build_translations.py`. The one language choice drives three things: the Qt
+translator (the UI), the framework texts shown (their `id` strings) and the report's default language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ..paths import resource_path
+
+SOURCE_LANGUAGE = "en"
+# code → the language's own name, as a language menu shows it
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+TRANSLATION_PREFIX = "smartcity_assess_"
+
+
+def translation_file(lang: str) -> Path | None:
+    """The compiled translation for `lang`, or None when none is shipped (English needs none)."""
+    try:
+        return resource_path("translations", f"{TRANSLATION_PREFIX}{lang}.qm")
+    except FileNotFoundError:
+        return None
+
+
+def system_language() -> str:
+    """The default before the user chooses: Indonesian on an Indonesian system, else English."""
+    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else SOURCE_LANGUAGE
+
+
+def normalize_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else system_language()
+
+
+class Translations:
+    """Keeps the installed translator alive and swaps it when the language changes."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+        self.language = SOURCE_LANGUAGE
+
+    def install(self, lang: str) -> bool:
+        """Switch the application to `lang`; returns False when its translation cannot be loaded."""
+        app = QCoreApplication.instance()
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        self.language = SOURCE_LANGUAGE
+        if lang == SOURCE_LANGUAGE:
+            return True
+        path = translation_file(lang)
+        translator = QTranslator(app)
+        if path is None or not translator.load(str(path)):
+            return False
+        app.installTranslator(translator)
+        self._translator = translator
+        self.language = lang
+        return True
