@@ -427,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
     lang(cmp)
 
-    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 3 years, and Cimahi)")
+    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
     return parser
 
 
