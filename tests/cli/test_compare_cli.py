@@ -101,7 +101,7 @@ def test_exports_read_back_equal(run, tmp_path, suffix, db_path):
             cell = by_code.loc[indicator["code"], "2026 (draft)" if year == "2026" else year]
             assert same(cell, level), (indicator["code"], year)
         assert same(by_code.loc[indicator["code"], "change"], indicator["change"])
-    assert by_code.loc["COM-07", "trend"] == "held"  # 4 in 2024 … 4 in 2026
+    assert by_code.loc["COM-07", "trend"] == "regressed"  # 5 in 2023 … 4 in 2026
     assert by_code.loc["GOV-01", "trend"] == "improved"
 
 
