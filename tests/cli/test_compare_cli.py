@@ -90,10 +90,8 @@ def test_exports_read_back_equal(run, tmp_path, suffix, db_path):
     assert code == 0 and out.splitlines()[0] == str(path)
     data = json.loads(run("compare", "--city", BANDUNG, "--include-drafts", "--json")[1])
     frame = pd.read_csv(path) if suffix == ".csv" else pd.read_excel(path, sheet_name="comparison")
-    assert list(frame.columns) == ["kind", "code", "pillar", "name", "2023", "2024", "2025", "2026 (draft)"] + [
-        "change",
-        "trend",
-    ]
+    years = ["2023", "2024", "2025", "2026 (draft)"]
+    assert list(frame.columns) == ["kind", "code", "pillar", "name", *years, "change", "trend"]
     by_code = frame.set_index("code")
     assert by_code.loc["OVERALL", "2024"] == pytest.approx(data["overall"]["scores"]["2024"])
     for indicator in data["indicators"]:

@@ -38,7 +38,7 @@ def row(comparison, code):
 def mini_v2():
     """Version 2 of mini: W2 dropped, G3 added to GOV (weight 1)."""
     text = MINI_TEXT.replace('version: "1"', 'version: "2"')
-    head, w2 = text.split("      - code: W2")
+    head, _dropped_w2 = text.split("      - code: W2")
     g3 = (
         "      - code: G3\n"
         "        name: Open data\n"
