@@ -67,20 +67,34 @@ class TrendWidget(QWidget):
         xs = list(range(len(self._labels)))
         for s in self._series:
             ys = [math.nan if v is None else v for v in s.values]
-            brushes = [pg.mkBrush("#FFFFFF") if i in self._drafts else pg.mkBrush(s.colour) for i in xs]
-            item = plot.plot(
+            size = 7 if s.width <= 2 else 9
+            z = 2 if s.width > 2 else 1
+            line = plot.plot(
                 xs,
                 ys,
                 pen=pg.mkPen(s.colour, width=s.width),
                 symbol="o",
-                symbolSize=7 if s.width <= 2 else 9,
+                symbolSize=size,
                 symbolPen=pg.mkPen(s.colour, width=1.5),
-                symbolBrush=brushes,
+                symbolBrush=pg.mkBrush(s.colour),  # one brush, so the legend sample shows the series colour
                 connect="finite",  # a missing year is a gap, not a fall to zero
                 name=s.label,
                 antialias=True,
             )
-            item.setZValue(2 if s.width > 2 else 1)
+            line.setZValue(z)
+            # draft years: hollow points drawn over the filled ones (unnamed, so not in the legend)
+            drafts = [i for i in sorted(self._drafts) if not math.isnan(ys[i])]
+            if drafts:
+                hollow = pg.ScatterPlotItem(
+                    [xs[i] for i in drafts],
+                    [ys[i] for i in drafts],
+                    symbol="o",
+                    size=size,
+                    pen=pg.mkPen(s.colour, width=1.5),
+                    brush=pg.mkBrush("#FFFFFF"),
+                )
+                hollow.setZValue(z + 0.5)
+                plot.addItem(hollow)
         self._apply_range()
 
     def series(self) -> list[TrendSeries]:
