@@ -221,3 +221,16 @@ def test_list_items_carry_their_assessment(view):
     view.show_city(CIMAHI)
     infos = [view._choices.item(r).data(INFO_ROLE) for r in range(view._choices.count())]
     assert [(i.city, i.year) for i in infos] == [(CIMAHI, 2025), (CIMAHI, 2026)]
+
+
+def test_several_frameworks_list_those_of_the_latest_assessment(qtbot, mini_store):
+    from smartcity_assess.services.assessments import new_assessment
+
+    for year in (2024, 2025):
+        mini_store.finalize(new_assessment(mini_store, "Bandung", year, framework_code="mini"))
+    mini_store.finalize(new_assessment(mini_store, "Bandung", 2026))  # the built-in framework
+    view = CompareView(mini_store)
+    qtbot.addWidget(view)
+    view.show_city("Bandung")
+    assert listed(view) == ["2026"]
+    assert "Only assessments made with framework bandung-smart-city are listed." in view.notes()

@@ -67,11 +67,13 @@ class TrendWidget(QWidget):
         xs = list(range(len(self._labels)))
         for s in self._series:
             ys = [math.nan if v is None else v for v in s.values]
+            # a series never scored keeps its legend entry but draws nothing (pyqtgraph cannot bound all-NaN data)
+            line_xs, line_ys = (xs, ys) if any(not math.isnan(y) for y in ys) else ([], [])
             size = 7 if s.width <= 2 else 9
             z = 2 if s.width > 2 else 1
             line = plot.plot(
-                xs,
-                ys,
+                line_xs,
+                line_ys,
                 pen=pg.mkPen(s.colour, width=s.width),
                 symbol="o",
                 symbolSize=size,
