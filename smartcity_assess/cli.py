@@ -251,6 +251,67 @@ def cmd_score(args) -> int:
     return 0
 
 
+def _compare_change(value: float, integer: bool) -> str:
+    if value != value:  # NaN: not assessed at one end
+        return "—"
+    text = f"{value:+.0f}" if integer else f"{value:+.2f}"
+    return text[1:] if float(text) == 0 else text
+
+
+# Between cities a difference is not an improvement: say which is higher.
+_CITY_TREND_WORDS = {"improved": "higher", "regressed": "lower", "held": "same"}
+
+
+def cmd_compare(args) -> int:
+    from .core.comparison import INDICATOR, comparison_to_dict
+    from .services.assessments import parse_year
+    from .services.compare import BY_CITY, BY_YEAR, compare_cities, compare_years, comparison_notes, export_comparison
+
+    if (args.city is None) == (args.year is None):
+        raise UserError(
+            "compare either one city over the years (--city NAME [--years Y ...]) or one year across "
+            "cities (--year Y --cities NAME ...)"
+        )
+    if args.city is not None and args.cities:
+        raise UserError("--cities goes with --year; to follow one city over the years use --city NAME [--years Y ...]")
+    if args.year is not None and args.years:
+        raise UserError("--years goes with --city; to compare cities in one year use --year Y --cities NAME ...")
+    if args.year is not None and not args.cities:
+        raise UserError("name the cities to compare in that year with --cities NAME ...")
+    store = _open(args)
+    options = dict(framework_code=args.framework, include_drafts=args.include_drafts, lang=args.lang)
+    if args.city is not None:
+        by = BY_YEAR
+        years = [parse_year(y) for y in args.years] if args.years else None
+        comparison = compare_years(store, args.city, years, **options)
+    else:
+        by = BY_CITY
+        comparison = compare_cities(store, parse_year(args.year), args.cities, **options)
+    if args.json:
+        print(json.dumps(comparison_to_dict(comparison, by), ensure_ascii=False, indent=2))
+        return 0
+    notes = comparison_notes(comparison)
+    if args.out:
+        print(export_comparison(comparison, args.out))
+        for note in notes:
+            print(f"note: {note}")
+        return 0
+    for note in notes:
+        print(f"note: {note}")
+    keys = comparison.keys
+    rows = []
+    for _, row in comparison.table.iterrows():
+        integer = row["kind"] == INDICATOR
+        cells = ["not assessed" if v != v else (f"{v:.0f}" if integer else f"{v:.2f}") for v in row[list(keys)]]
+        name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
+        trend = row["trend"] or ""
+        if by == BY_CITY:
+            trend = _CITY_TREND_WORDS.get(trend, trend)
+        rows.append((row["code"], name, *cells, _compare_change(row["change"], integer), trend))
+    _print_table(("CODE", "NAME", *(comparison.column_label(k) for k in keys), "CHANGE", "TREND"), rows)
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .services.demo import load_demo
 
@@ -356,7 +417,24 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--json", action="store_true", help="print the full result as JSON (numbers unrounded)")
     lang(sc)
 
-    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 3 years, and Cimahi)")
+    cmp = add(
+        sub,
+        "compare",
+        cmd_compare,
+        "compare assessments: one city over the years (--city) or one year across cities (--year --cities)",
+    )
+    cmp.add_argument("--city", help="the city to follow over the years")
+    cmp.add_argument("--years", nargs="+", metavar="Y", help="years to compare (default: all final years)")
+    cmp.add_argument("--year", help="the year in which to compare cities")
+    cmp.add_argument("--cities", nargs="+", metavar="NAME", help="cities to compare in --year, in this order")
+    cmp.add_argument("--framework", help="framework code (needed only when a city has several)")
+    cmp.add_argument("--include-drafts", action="store_true", help="include draft assessments (marked as drafts)")
+    cmp_out = cmp.add_mutually_exclusive_group()
+    cmp_out.add_argument("--json", action="store_true", help="print the comparison as JSON (null = not assessed)")
+    cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
+    lang(cmp)
+
+    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Sample data a new user can explore at once: Bandung over three years and a neighbouring city.
+"""Sample data a new user can explore at once: Bandung over four years and a neighbouring city.
 
 The cities are named "(demo)" and the assessments flagged `is_demo`, so sample data never collides
 with, or passes for, a real assessment. The story follows the seed theses: e-government is
@@ -51,6 +51,44 @@ BANDUNG = {
     "COM-08": (2, 2, 3),
 }
 BANDUNG_YEARS = (2024, 2025, 2026)  # the last one is left as an unfinished draft
+
+# An earlier final year, so that Bandung's final assessments alone show a trend over three years
+# (comparison, progress in the report). Community support (COM-07) was stronger at the launch: a regression.
+BANDUNG_2023 = {
+    "GOV-01": 2,
+    "GOV-02": 2,
+    "GOV-03": 1,
+    "GOV-04": 1,
+    "GOV-05": 45.0,
+    "GOV-06": 3,
+    "GOV-07": 2,
+    "GOV-08": 2,
+    "GOV-09": 16.0,
+    "INF-01": 3,
+    "INF-02": 2,
+    "INF-03": 3,
+    "INF-04": 3,
+    "INF-05": 2,
+    "INF-06": 2,
+    "INF-07": 91.0,
+    "INF-08": 58.0,
+    "WIFI-01": 31.0,
+    "WIFI-02": 72.0,
+    "WIFI-03": 66.0,
+    "WIFI-04": 30.0,
+    "WIFI-05": 2,
+    "WIFI-06": 2,
+    "WIFI-07": 2,
+    "WIFI-08": 2,
+    "COM-01": 1,
+    "COM-02": 2,
+    "COM-03": 2,
+    "COM-04": 3,
+    "COM-05": 71.0,
+    "COM-06": 2,
+    "COM-07": 5,
+    "COM-08": 2,
+}
 
 CIMAHI = {
     "GOV-01": (3, 3),
@@ -142,7 +180,9 @@ def _load_city(
 
 def load_demo(store: Store) -> str:
     """Load the sample assessments that are not there yet; returns a one-line summary."""
-    loaded = _load_city(store, "Bandung (demo)", BANDUNG_YEARS, BANDUNG, {BANDUNG_YEARS[-1]}, NOTES)
+    earliest = {code: (spec,) for code, spec in BANDUNG_2023.items()}
+    loaded = _load_city(store, "Bandung (demo)", (2023,), earliest, set(), NOTES)
+    loaded += _load_city(store, "Bandung (demo)", BANDUNG_YEARS, BANDUNG, {BANDUNG_YEARS[-1]}, NOTES)
     loaded += _load_city(store, "Cimahi (demo)", CIMAHI_YEARS, CIMAHI, set(), {})
     if not loaded:
         return "demo data is already loaded"

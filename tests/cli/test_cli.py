@@ -186,7 +186,7 @@ def test_demo_loads_three_years_of_one_city_once(run):
     assert run("demo")[0] == 0
     assessments = json.loads(run("assessments", "list", "--json")[1])
     bandung = sorted(a["year"] for a in assessments if a["city"] == "Bandung (demo)")
-    assert bandung == [2024, 2025, 2026]
+    assert bandung == [2023, 2024, 2025, 2026]
     assert all(a["demo"] for a in assessments)
     assert run("demo")[1] == "demo data is already loaded\n"
     # the story of the seed theses: the command-center findings are the largest gaps
