@@ -85,6 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "indicator": {"en": "Indicator", "id": "Indikator"},
     "code": {"en": "Code", "id": "Kode"},
     "level": {"en": "Level", "id": "Tingkat"},
+    "level_name": {"en": "Name", "id": "Nama"},
     "level_to_target": {"en": "Level → target", "id": "Tingkat → target"},
     # pillar sections
     "evidence_files": {"en": "Files", "id": "Bukti"},
@@ -282,6 +283,10 @@ class Catalogue:
 
     def percent(self, fraction: float) -> str:
         return f"{fraction:.0%}"
+
+    def measured(self, value: float) -> str:
+        """A measured value as recorded (no forced decimals), with the language's decimal separator."""
+        return f"{value:g}".replace(".", _DECIMAL_SEPARATOR[self.lang])
 
     def date(self, day: date) -> str:
         return f"{day.day} {_MONTHS[self.lang][day.month - 1]} {day.year}"
