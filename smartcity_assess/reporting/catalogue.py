@@ -101,6 +101,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nilai {score} ({band}), target {target}, kesenjangan {gap}; {answered} dari {total} indikator "
         "dijawab, {na} tidak berlaku; bobot {weight}.",
     },
+    "pillar_line_unscored": {
+        "en": "Not scored yet: {answered} of {total} indicators answered, {na} not applicable; weight {weight}.",
+        "id": "Belum dinilai: {answered} dari {total} indikator dijawab, {na} tidak berlaku; bobot {weight}.",
+    },
+    "no_answers_short": {
+        "en": "None yet: no indicator has been answered.",
+        "id": "Belum ada: belum ada indikator yang dijawab.",
+    },
     "unscored": {"en": "not scored", "id": "belum dinilai"},
     # prioritised gaps
     "gaps_intro": {

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -66,14 +67,26 @@ def _draw_frame(canvas: Canvas, frame: PageFrame, number: int, total: int) -> No
     canvas.setFont(BOLD, 8)
     canvas.drawString(MARGIN, top + 4, frame.header_left)
     canvas.setFont(REGULAR, 8)
-    canvas.drawRightString(width - MARGIN, top + 4, frame.header_right)
+    room = width - 2 * MARGIN - stringWidth(frame.header_left, BOLD, 8) - 12
+    canvas.drawRightString(width - MARGIN, top + 4, _fit(frame.header_right, "", room))
     canvas.line(MARGIN, top, width - MARGIN, top)
     bottom = BOTTOM_MARGIN - 0.8 * cm
     canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-    footer_left = frame.footer_left + (f" · {frame.draft_mark}" if frame.draft_mark else "")
-    canvas.drawString(MARGIN, bottom, footer_left)
-    canvas.drawRightString(width - MARGIN, bottom, f"{frame.header_left} · {frame.page_of(number, total)}")
+    footer_right = f"{frame.header_left} · {frame.page_of(number, total)}"
+    canvas.drawRightString(width - MARGIN, bottom, footer_right)
+    room = width - 2 * MARGIN - stringWidth(footer_right, REGULAR, 8) - 12
+    suffix = f" · {frame.draft_mark}" if frame.draft_mark else ""
+    canvas.drawString(MARGIN, bottom, _fit(frame.footer_left, suffix, room))
     canvas.restoreState()
+
+
+def _fit(text: str, suffix: str, room: float, size: float = 8) -> str:
+    """`text` + `suffix`, with `text` shortened by an ellipsis if both do not fit in `room` points."""
+    if stringWidth(text + suffix, REGULAR, size) <= room:
+        return text + suffix
+    while text and stringWidth(text + "…" + suffix, REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…" + suffix
 
 
 class ReportDocument(BaseDocTemplate):

@@ -59,7 +59,7 @@ def _score_table(ctx: Context, found: Progress):
         cells = [cat.number(v) if v is not None else cat("not_assessed") for v in row.scores]
         rows.append([para(name, s.cell_bold if row.code is None else s.cell), *cells, cat.signed(row.change)])
     year_width = min(2.2 * cm, (W - 5.5 * cm - 2.4 * cm) / len(found.years))
-    widths = [5.5 * cm, *([year_width] * len(found.years)), 2.4 * cm]
+    widths = [None, *([year_width] * len(found.years)), 2.4 * cm]
     return table(rows, widths, numeric_from=1)
 
 
@@ -69,5 +69,4 @@ def _change_table(ctx: Context, found: Progress, changes: tuple[LevelChange, ...
     rows: list[list] = [[cat("code"), cat("indicator"), f"{cat('level')} {first} → {last}", cat("change")]]
     for c in changes:
         rows.append([c.code, para(ctx.indicator_name(c.code), s.cell), f"{c.first} → {c.last}", f"{c.change:+d}"])
-    widths = [2 * cm, W - 8 * cm, 3.8 * cm, 2.2 * cm]
-    return table(rows, widths, numeric_from=2)
+    return table(rows, [1.8 * cm, None, 3.4 * cm, 1.8 * cm], numeric_from=2)

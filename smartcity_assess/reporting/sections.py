@@ -138,7 +138,10 @@ def summary(ctx: Context) -> list[Flowable]:
         total=overall.total,
     )
     key_figures = [
-        (cat("overall_index"), f"{cat.number(overall.score)} ({ctx.band(overall.band)})"),
+        (
+            cat("overall_index"),
+            f"{cat.number(overall.score)} ({ctx.band(overall.band)})" if overall.score is not None else cat("unscored"),
+        ),
         (cat("target"), cat.number(overall.target)),
         (cat("gap"), cat.number(overall.gap)),
         (cat("completion"), completion),
@@ -156,7 +159,7 @@ def summary(ctx: Context) -> list[Flowable]:
     if gaps:
         story.append(_gap_table(ctx, gaps))
     else:
-        story.append(para(cat("no_answers") if not ctx.data.has_answers else cat("no_gaps"), s.body))
+        story.append(para(cat("no_answers_short") if not ctx.data.has_answers else cat("no_gaps"), s.body))
     return story
 
 
@@ -202,8 +205,8 @@ def _pillar_table(ctx: Context) -> Table:
                 cat.percent(p.completion),
             ]
         )
-    widths = [5.6 * cm, 1.5 * cm, 1.5 * cm, 2.6 * cm, 1.5 * cm, 1.5 * cm]
-    return table(rows, [*widths, W - sum(widths)], numeric_from=1, extra=[("ALIGN", (3, 0), (3, -1), "LEFT")])
+    widths = [None, 1.4 * cm, 1.4 * cm, 2.4 * cm, 1.4 * cm, 1.4 * cm, 1.8 * cm]
+    return table(rows, widths, numeric_from=1, text_columns=(3,), extra=[("LEFTPADDING", (3, 0), (3, -1), 10)])
 
 
 def _gap_table(ctx: Context, gaps: list[IndicatorResult]) -> Table:
@@ -219,8 +222,7 @@ def _gap_table(ctx: Context, gaps: list[IndicatorResult]) -> Table:
                 cat.number(g.priority, 3),
             ]
         )
-    widths = [2 * cm, W - 8.4 * cm, 2.6 * cm, 1.6 * cm, 2.2 * cm]
-    return table(rows, widths, numeric_from=3)
+    return table(rows, [1.8 * cm, None, 2.4 * cm, 1.5 * cm, 1.6 * cm], numeric_from=3)
 
 
 def pillar_sections(ctx: Context) -> list[Flowable]:
@@ -232,22 +234,19 @@ def pillar_sections(ctx: Context) -> list[Flowable]:
         story.append(ctx.h1(cat("sec_pillar", code=pillar.code, name=ctx.text(pillar.name))))
         if pillar.description:
             story.append(para(ctx.text(pillar.description), s.small))
-        story.append(
-            para(
-                cat(
-                    "pillar_line",
-                    score=cat.number(p.score) if p.score is not None else cat("unscored"),
-                    band=ctx.band(p.band),
-                    target=cat.number(p.target),
-                    gap=cat.number(p.gap),
-                    answered=p.answered,
-                    total=p.total,
-                    na=p.not_applicable,
-                    weight=cat.measured(p.weight),
-                ),
-                s.body,
+        counts = dict(answered=p.answered, total=p.total, na=p.not_applicable, weight=cat.measured(p.weight))
+        if p.score is None:
+            line = cat("pillar_line_unscored", **counts)
+        else:
+            line = cat(
+                "pillar_line",
+                score=cat.number(p.score),
+                band=ctx.band(p.band),
+                target=cat.number(p.target),
+                gap=cat.number(p.gap),
+                **counts,
             )
-        )
+        story.append(para(line, s.body))
         indicators = [result.indicator(ind.code) for ind in pillar.indicators]
         story.append(_indicator_table(ctx, indicators))
         strengths = [i for i in indicators if i.gap == 0]
@@ -290,8 +289,7 @@ def _indicator_table(ctx: Context, indicators: list[IndicatorResult]) -> Table:
             rows.append(["", para(f"{cat('note')}: {response.note.strip()}", s.note), "", "", "", "", ""])
             extra += [("SPAN", (1, row), (-1, row)), ("LINEABOVE", (1, row), (-1, row), 0, MUTED)]
             extra.append(("LINEBELOW", (0, row - 1), (-1, row - 1), 0, MUTED))
-    widths = [1.8 * cm, 0, 4.2 * cm, 1.3 * cm, 1.3 * cm, 1.4 * cm, 1.2 * cm]
-    widths[1] = W - sum(widths)
+    widths = [1.8 * cm, None, 4.2 * cm, 1.2 * cm, 1.2 * cm, 1.2 * cm, 1.1 * cm]
     return table(rows, widths, numeric_from=3, extra=extra)
 
 
@@ -307,7 +305,7 @@ def gaps_section(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), ctx.h1(cat("sec_gaps"))]
     gaps = ctx.data.current.score.gaps_by_priority()
     if not gaps:
-        return [*story, para(cat("no_answers") if not ctx.data.has_answers else cat("no_gaps"), s.body)]
+        return [*story, para(cat("no_answers_short") if not ctx.data.has_answers else cat("no_gaps"), s.body)]
     story.append(para(cat("gaps_intro"), s.body))
     for g in gaps:
         block: list[Flowable] = [
@@ -339,7 +337,7 @@ def roadmap_section(ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(8 * cm), ctx.h1(cat("sec_roadmap"))]
     items = roadmap(ctx.data.current.score)
     if not items:
-        return [*story, para(cat("no_answers") if not ctx.data.has_answers else cat("no_roadmap"), s.body)]
+        return [*story, para(cat("no_answers_short") if not ctx.data.has_answers else cat("no_roadmap"), s.body)]
     story.append(para(cat("roadmap_intro"), s.body))
     header = [
         cat("phase"),
@@ -371,9 +369,8 @@ def roadmap_section(ctx: Context) -> list[Flowable]:
             ]
         )
         previous_phase = item.phase
-    widths = [2.0 * cm, 1.6 * cm, 0, 1.7 * cm, 1.6 * cm, 1.5 * cm, 3.9 * cm]
-    widths[2] = W - sum(widths)
-    story.append(table(rows, widths, extra=[*extra, ("ALIGN", (4, 0), (5, -1), "RIGHT")]))
+    widths = [2.0 * cm, 1.6 * cm, None, 1.7 * cm, 1.5 * cm, 1.4 * cm, 3.9 * cm]
+    story.append(table(rows, widths, numeric_from=4, text_columns=(6,), extra=extra))
     return story
 
 

@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from ..core import chart_style
@@ -90,24 +91,38 @@ def bullet(text: str) -> Paragraph:
 
 def table(
     rows: list[list],
-    widths: list[float],
+    widths: list[float | None],
     *,
     header_rows: int = 1,
     numeric_from: int | None = None,
+    text_columns: tuple[int, ...] = (),
     label_column: bool = False,
     extra=(),
 ) -> Table:
-    """A data table: shaded repeated header, hairline rules; numbers right-aligned from `numeric_from`.
+    """A data table: shaded repeated header, hairline rules; numbers right-aligned from `numeric_from`
+    (except `text_columns`).
 
-    Header texts become paragraphs so that long words wrap instead of running into the next column.
+    Header texts become paragraphs so that they wrap between words, and every column is made at least as
+    wide as the longest word of its header (Indonesian headers are long). One width may be None: that
+    column takes the rest of the frame.
     `label_column` shades the first column instead (a key–value table without a header row).
     """
     s = styles()
+
+    def numeric(column: int) -> bool:
+        return numeric_from is not None and column >= numeric_from and column not in text_columns
+
+    widths = list(widths)
     for row in rows[:header_rows]:
         for i, cell in enumerate(row):
             if isinstance(cell, str):
-                numeric = numeric_from is not None and i >= numeric_from
-                row[i] = Paragraph(escape(cell), s.head_right if numeric else s.head)
+                longest = max((stringWidth(w, BOLD, s.head.fontSize) for w in cell.split()), default=0)
+                if widths[i] is not None:
+                    widths[i] = max(widths[i], longest + 7)
+                row[i] = Paragraph(escape(cell), s.head_right if numeric(i) else s.head)
+    if None in widths:
+        flexible = widths.index(None)
+        widths[flexible] = FRAME_WIDTH - sum(w for w in widths if w is not None)
     commands = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -125,8 +140,7 @@ def table(
         ]
     if label_column:
         commands.append(("BACKGROUND", (0, 0), (0, -1), HEAD_FILL))
-    if numeric_from is not None:
-        commands.append(("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"))
+    commands += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in range(len(widths)) if numeric(i)]
     commands.extend(extra)
     result = Table(rows, colWidths=widths, repeatRows=header_rows, style=TableStyle(commands), hAlign="LEFT")
     result.spaceAfter = 6
