@@ -68,9 +68,9 @@ def progress(current: ScoredAssessment, earlier: tuple[ScoredAssessment, ...]) -
     rows = [ScoreRow(r.code, r.scores, _change(r.scores[0], r.scores[-1])) for r in rows]
 
     changes, not_comparable = [], []
-    first = earlier[0].score
+    first = {i.code: i for i in earlier[0].score.indicators}
     for indicator in current.score.indicators:
-        before = first.indicator(indicator.code)
+        before = first.get(indicator.code)
         if before is None or before.level is None or indicator.level is None:
             not_comparable.append(indicator.code)
         elif before.level != indicator.level:

@@ -7,6 +7,7 @@ chooses words, formats numbers and lays them out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
@@ -40,6 +41,11 @@ class Context:
     data: ReportData
     cat: Catalogue
     section_number: int = 0
+
+    @cached_property
+    def results(self) -> dict[str, IndicatorResult]:
+        """The engine's indicator results by code (a report of 500 indicators looks each one up)."""
+        return {r.code: r for r in self.data.current.score.indicators}
 
     @property
     def lang(self) -> str:
@@ -247,7 +253,7 @@ def pillar_sections(ctx: Context) -> list[Flowable]:
                 **counts,
             )
         story.append(para(line, s.body))
-        indicators = [result.indicator(ind.code) for ind in pillar.indicators]
+        indicators = [ctx.results[ind.code] for ind in pillar.indicators]
         story.append(_indicator_table(ctx, indicators))
         strengths = [i for i in indicators if i.gap == 0]
         weaknesses = sorted((i for i in indicators if i.gap), key=lambda i: -(i.priority or 0.0))
@@ -319,7 +325,7 @@ def gaps_section(ctx: Context) -> list[Flowable]:
                     gap=cat.number(g.gap),
                     priority=cat.number(g.priority, 3),
                 ),
-                s.small,
+                s.small_keep,
             ),
         ]
         indicator = ctx.framework.indicator(g.code)
@@ -328,7 +334,9 @@ def gaps_section(ctx: Context) -> list[Flowable]:
                 label = cat("rubric_level", number=number, name=ctx.level_name(number))
                 rubric = ctx.text(indicator.rubric.get(number))
                 block.append(Paragraph(f"<b>{escape(label)}</b> {escape(rubric)}", s.bullet, bulletText="•"))
-        story.append(KeepTogether(block))
+        # The title and the gap line stay with the first rubric line (keepWithNext); a KeepTogether of the
+        # whole block would wrap every paragraph twice, which a 500-indicator report notices.
+        story += block
     return story
 
 

@@ -39,6 +39,7 @@ class Styles:
     h2: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    small_keep: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     head: ParagraphStyle
@@ -67,6 +68,7 @@ def styles() -> Styles:
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
+        small_keep=ParagraphStyle("small_keep", parent=body, fontSize=8, leading=10.5, textColor=MUTED, keepWithNext=1),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
         head=ParagraphStyle("head", parent=cell, fontName=BOLD),
