@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from smartcity_assess.core.errors import UserError
+from smartcity_assess.core.framework_loader import load_framework_file
 from smartcity_assess.core.scoring import Answer, score_assessment
 from smartcity_assess.reporting import document, write_report
 from smartcity_assess.reporting.data import gather
@@ -14,6 +15,7 @@ from smartcity_assess.reporting.radar import FixedScaleSpiderChart
 from smartcity_assess.reporting.roadmap import roadmap
 from smartcity_assess.services.assessments import new_assessment, record_response
 from smartcity_assess.services.demo import load_demo
+from tests.conftest import DATA
 
 from .conftest import page_texts
 
@@ -116,3 +118,32 @@ def test_the_pdf_radar_keeps_the_fixed_scale_whatever_the_data():
     chart = FixedScaleSpiderChart()
     chart.data = [[1.0, 2.0, 2.5]]  # SpiderChart itself would stretch 2.5 to the full radius
     assert chart.normalizeData()[0] == pytest.approx([0.2, 0.4, 0.5])
+
+
+def test_progress_across_framework_versions_compares_by_code_and_says_not_assessed(store, tmp_path):
+    v1_text = (DATA / "mini.yaml").read_text(encoding="utf-8")
+    # version 2 adds a pillar that 2024 could not assess
+    v2_text = v1_text.replace('version: "1"', 'version: "2"') + (
+        "  - code: COM\n    name: {en: Community, id: Masyarakat}\n    weight: 1\n    indicators:\n"
+        "      - code: C1\n        name: Outreach\n        question: Is there outreach?\n"
+        "        rubric: {1: none, 2: some, 3: planned, 4: measured, 5: improved}\n"
+    )
+    for name, text in (("v1.yaml", v1_text), ("v2.yaml", v2_text)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        store.add_framework(load_framework_file(tmp_path / name), text)
+    old = new_assessment(store, "Kota Cimahi", 2024, framework_code="mini", framework_version="1")
+    for code, level in (("G1", 2), ("G2", 4), ("W1", 3), ("W2", 3)):
+        record_response(store, old, code, level=level)
+    store.finalize(old)
+    new = new_assessment(store, "Kota Cimahi", 2025, framework_code="mini", framework_version="2")
+    for code, level in (("G1", 3), ("G2", 2), ("W1", 3), ("C1", 2)):
+        record_response(store, new, code, level=level)
+
+    text = " ".join(page_texts(write_report(store, new, tmp_path / "r.pdf")))
+    section = text[text.index("Progress since previous assessments") : text.index("Method")]
+    assert "The framework version changed: 1 in 2024, 2 in 2025." in section
+    assert "COM Community not assessed 2.00 —" in section  # never zero
+    assert "G1 Command-center SOP 2 → 3 +1" in section
+    assert "G2 Website 4 → 2 -2" in section
+    # W2 unanswered in 2025, C1 absent in 2024: listed as not comparable, not as a change
+    assert "Not comparable with 2024" in section and "W2, C1" in section
