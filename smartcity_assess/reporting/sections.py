@@ -367,7 +367,7 @@ def roadmap_section(ctx: Context) -> list[Flowable]:
         step = cat("next_step_text", number=g.level + 1, name=ctx.level_name(g.level + 1))
         rows.append(
             [
-                para(cat(item.phase), s.cell_bold) if new_phase else "",
+                para(cat(item.phase), s.cell_bold if new_phase else s.cell),  # on every row: tables split across pages
                 g.code,
                 para(ctx.indicator_name(g.code), s.cell),
                 f"{g.level} → {g.target}",
@@ -377,7 +377,7 @@ def roadmap_section(ctx: Context) -> list[Flowable]:
             ]
         )
         previous_phase = item.phase
-    widths = [2.0 * cm, 1.6 * cm, None, 1.7 * cm, 1.5 * cm, 1.4 * cm, 3.9 * cm]
+    widths = [2.6 * cm, 1.6 * cm, None, 1.6 * cm, 1.4 * cm, 1.3 * cm, 3.6 * cm]
     story.append(table(rows, widths, numeric_from=4, text_columns=(6,), extra=extra))
     return story
 
