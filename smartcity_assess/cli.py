@@ -312,6 +312,15 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .reporting import write_report
+
+    store = _open(args)
+    path = write_report(store, store.resolve_assessment_id(args.id), args.out, lang=args.lang)
+    print(path)
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .services.demo import load_demo
 
@@ -433,6 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_out.add_argument("--json", action="store_true", help="print the comparison as JSON (null = not assessed)")
     cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
     lang(cmp)
+
+    rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
+    rep.add_argument("id")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    lang(rep)
 
     add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
     return parser

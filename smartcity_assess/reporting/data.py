@@ -1,0 +1,64 @@
+"""Everything one report shows, read from the store once and scored by the foundation's engine.
+
+The report never recomputes a figure: scores, gaps and priorities come from
+`services.assessments.score` / `score_many` (i.e. `core.scoring`), and this module only collects them
+together with the notes, evidence counts and the city's earlier assessments.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ..core.errors import UserError
+from ..persistence.store import ResponseRecord, Store
+from ..services.assessments import ScoredAssessment, score, score_many
+
+
+@dataclass(frozen=True)
+class ReportData:
+    current: ScoredAssessment
+    responses: dict[str, ResponseRecord]
+    evidence_counts: dict[str, int]
+    earlier: tuple[ScoredAssessment, ...]  # final assessments of the same city and framework code, oldest first
+    report_date: date
+
+    @property
+    def previous(self) -> ScoredAssessment | None:
+        """The latest earlier final assessment (the 'previous year' on the radar), if any."""
+        return self.earlier[-1] if self.earlier else None
+
+    @property
+    def has_answers(self) -> bool:
+        return self.current.score.overall.score is not None
+
+
+def as_assessment_id(value: uuid.UUID | str) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise UserError(f"'{value}' is not an assessment id") from None
+
+
+def gather(store: Store, assessment_id: uuid.UUID | str, report_date: date | None = None) -> ReportData:
+    current = score(store, as_assessment_id(assessment_id))  # NotFoundError (a UserError) for an unknown id
+    info = current.info
+    # Only final earlier assessments are compared: a draft's figures are not agreed results yet.
+    earlier_infos = [
+        i
+        for i in store.list_assessments(city=info.city, framework_code=info.framework_code)
+        if i.year < info.year and i.is_final
+    ]
+    earlier = tuple(sorted(score_many(store, earlier_infos), key=lambda s: s.info.year))
+    counts = Counter(e.indicator_code for e in store.evidence(info.id))
+    return ReportData(
+        current=current,
+        responses=store.responses(info.id),
+        evidence_counts=dict(counts),
+        earlier=earlier,
+        report_date=report_date or date.today(),
+    )

@@ -1,0 +1,133 @@
+"""write_report: the one entry point that turns a stored assessment into the PDF gap report.
+
+Runs without Qt (CLI, or the app's worker thread). The PDF is written to a temporary file beside the
+target and renamed into place only when complete, so a failure never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ..core.errors import UserError
+from ..core.text import localize
+from ..persistence.store import Store
+from .catalogue import Catalogue
+from .data import gather
+from .document import PageFrame, ReportDocument, canvas_maker
+from .fonts import register_fonts
+from .progress_section import progress_section
+from .sections import Context, cover, gaps_section, method_section, pillar_sections, roadmap_section, summary
+
+Progress = Callable[[int, int], None]
+_STEPS = 100  # progress is reported in at most this many steps, however long the document
+
+
+def build_story(ctx: Context) -> list:
+    """The flowables in the order the issue fixes, the progress section just before the method."""
+    return [
+        *cover(ctx),
+        *summary(ctx),
+        *pillar_sections(ctx),
+        *gaps_section(ctx),
+        *roadmap_section(ctx),
+        *progress_section(ctx),
+        *method_section(ctx),
+    ]
+
+
+def write_report(
+    store: Store,
+    assessment_id: uuid.UUID | str,
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    *,
+    report_date: date | None = None,
+) -> Path:
+    """Write the gap report of one assessment to `path` (PDF); returns the path written.
+
+    `progress(done, total)` is called from this thread as the work advances (at most ~100 times).
+    Raises UserError for an unknown assessment, an unknown language or a path that cannot be written.
+    """
+    cat = Catalogue(lang)
+    target = _checked_target(Path(path))
+    report = _Progress(progress)
+    register_fonts()
+    data = gather(store, assessment_id, report_date)
+    ctx = Context(data, cat)
+    story = build_story(ctx)
+    report.start(len(story))
+
+    info, framework = data.current.info, data.current.framework
+    frame = PageFrame(
+        header_left=f"{info.city} · {info.year}",
+        header_right=cat("report_title"),
+        footer_left=f"{localize(framework.title, lang)} {framework.version}",
+        page_of=lambda page, total: cat("page_of", page=page, total=total),
+        draft_mark=None if info.is_final else cat("draft_mark"),
+    )
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    try:
+        doc = ReportDocument(
+            temp_name,
+            title=f"{cat('report_title')}: {info.city} {info.year}",
+            author=info.assessor or "",
+            on_flowable=report.advance,
+        )
+        doc.build(story, canvasmaker=canvas_maker(frame))
+        os.replace(temp_name, target)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    report.finish()
+    return target
+
+
+def _checked_target(path: Path) -> Path:
+    path = path.expanduser()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name such as report.pdf")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"cannot write {path}: permission denied")
+    return path.resolve()
+
+
+class _Progress:
+    """Turns 'one more flowable laid out' into at most _STEPS calls of progress(done, total)."""
+
+    def __init__(self, callback: Progress | None):
+        self.callback = callback
+        self.total = 1
+        self.done = 0
+        self.last_step = -1
+
+    def start(self, flowables: int) -> None:
+        self.total = max(flowables, 1)
+        self._emit()
+
+    def advance(self) -> None:
+        self.done = min(self.done + 1, self.total)
+        self._emit()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._emit()
+
+    def _emit(self) -> None:
+        if self.callback is None:
+            return
+        step = self.done * _STEPS // self.total
+        if step != self.last_step:
+            self.last_step = step
+            self.callback(step, _STEPS)
