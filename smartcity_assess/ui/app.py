@@ -617,11 +617,8 @@ def run(db: str | None) -> int:
     window = MainWindow(store, settings=settings, lock=lock)
     window.show()
     last = settings.last_assessment
-    if last:
-        try:
-            window.open_assessment(uuid.UUID(last)) if _exists(store, last) else None
-        except ValueError:
-            pass
+    if last and _exists(store, last):
+        window.open_assessment(uuid.UUID(last))
     status = app.exec()
     window.release()
     return status
