@@ -49,9 +49,10 @@ class IndicatorListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self._mark(record, answered)}  {indicator.code}  {localize(indicator.name, self._lang)}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            name = localize(indicator.name, self._lang)
             if not answered:
-                return QCoreApplication.translate("IndicatorListModel", "Not answered yet")
-            return None
+                return QCoreApplication.translate("IndicatorListModel", "{name}: not answered yet").format(name=name)
+            return name
         if role == Qt.ItemDataRole.ForegroundRole and not answered:
             return OPEN_COLOUR
         if role == Qt.ItemDataRole.FontRole and not answered:

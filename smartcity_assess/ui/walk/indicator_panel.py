@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -129,8 +130,11 @@ class IndicatorPanel(QWidget):
         self.value_edit.setPlaceholderText(self.tr("measured value"))
         self.value_edit.editingFinished.connect(self._value_entered)
         self.value_edit.textEdited.connect(self._preview_value)
+        self.value_edit.setMaximumWidth(140)
         self._unit = QLabel(self)
         self._value_level = QLabel(self)
+        self._value_level.setWordWrap(True)  # long level names must not widen the panel
+        self._value_level.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         value_row = QHBoxLayout()
         value_row.addWidget(self.value_edit)
         value_row.addWidget(self._unit)
@@ -156,6 +160,7 @@ class IndicatorPanel(QWidget):
         self.evidence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evidence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.evidence_view.verticalHeader().hide()
+        self.evidence_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.evidence_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.evidence_view.setMaximumHeight(110)
         self.evidence_view.doubleClicked.connect(lambda _index: self.open_evidence())

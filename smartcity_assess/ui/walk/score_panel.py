@@ -26,8 +26,10 @@ class ScorePanel(QWidget):
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.radar.setMaximumHeight(460)  # beyond this the fixed-aspect chart only adds white margins
         layout.addWidget(self.radar, 1)
         layout.addWidget(self.summary)
+        layout.addStretch(0)
         session.response_changed.connect(self.refresh)
         self.refresh()
 

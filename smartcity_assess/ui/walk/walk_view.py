@@ -55,6 +55,9 @@ class WalkView(QWidget):
         self.indicator_list = QListView(self)
         self.indicator_list.setModel(self.indicator_model)
         self.indicator_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.indicator_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.indicator_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.indicator_list.setUniformItemSizes(True)
         self.indicator_list.clicked.connect(
             lambda index: self.go_to_code(self.indicator_model.indicator_at(index.row()).code)
         )
