@@ -604,21 +604,30 @@ def create_application() -> QApplication:
     return app
 
 
-def run(db: str | None) -> int:
-    """Open the app on a database (None: $SMARTCITY_ASSESS_DB or the user data folder); the exit status."""
+def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
+    """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
     app = create_application()
     try:
         lock = lock_database(db)
         store = open_store(db)
     except UserError as exc:
         messages.show_error(None, str(exc))
-        return 2
-    settings = AppSettings()
+        return None
+    settings = settings or AppSettings()
     window = MainWindow(store, settings=settings, lock=lock)
     window.show()
     last = settings.last_assessment
     if last and _exists(store, last):
         window.open_assessment(uuid.UUID(last))
+    return app, window
+
+
+def run(db: str | None) -> int:
+    """Open the app on a database (None: $SMARTCITY_ASSESS_DB or the user data folder); the exit status."""
+    started = start(db)
+    if started is None:
+        return 2
+    app, window = started
     status = app.exec()
     window.release()
     return status

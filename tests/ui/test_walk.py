@@ -173,9 +173,9 @@ def test_radar_polygon_equals_pillar_scores(qtbot, walk_window):
     assert radar.series()[0].values == tuple(p.score for p in stored.pillars)
     assert radar.drawn_radii(0) == pytest.approx([p.score for p in stored.pillars])
     assert radar.drawn_radii(1) == pytest.approx([p.target for p in stored.pillars])
-    assert f"{stored.overall.score:.2f}" in window.walk.scores.summary.text()
+    assert f"{stored.overall.score:.2f}" in window.walk.scores.summary_text()
     band = stored.overall.band.label["en"]
-    assert band in window.walk.scores.summary.text()
+    assert band in window.walk.scores.summary_text()
 
 
 def test_previous_year_of_the_same_city_is_on_the_radar(qtbot, make_window, store):

@@ -11,8 +11,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,11 +41,10 @@ from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
 
-LEVEL_STYLE = """
-LevelOption { border: 1px solid #BBBBBB; border-radius: 4px; background: #FFFFFF; }
-LevelOption[chosen="true"] { border: 2px solid #0072B2; background: #E3F0FA; }
-LevelOption[target="true"] { border-left: 4px solid #E69F00; }
-"""
+CHOSEN_BORDER = QColor("#0072B2")  # chart_style's current-score blue: the chosen level
+CHOSEN_FILL = QColor("#E3F0FA")
+TARGET_MARK = QColor("#E69F00")  # chart_style's target orange: a bar on the target level
+PLAIN_BORDER = QColor("#BBBBBB")
 
 
 class LevelOption(QFrame):
@@ -62,7 +61,7 @@ class LevelOption(QFrame):
         self._text.setWordWrap(True)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(10, 6, 8, 6)
         layout.addWidget(self._title, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self._text, 1)
         self._title.setMinimumWidth(150)
@@ -72,10 +71,24 @@ class LevelOption(QFrame):
         self._text.setText(text)
 
     def set_state(self, chosen: bool, is_target: bool) -> None:
+        # Painted here rather than by a style sheet: style sheets slow every repaint of the panel.
+        if (self.property("chosen"), self.property("target")) == (chosen, is_target):
+            return
         self.setProperty("chosen", chosen)
         self.setProperty("target", is_target)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chosen, is_target = bool(self.property("chosen")), bool(self.property("target"))
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.setPen(QPen(CHOSEN_BORDER if chosen else PLAIN_BORDER, 2 if chosen else 1))
+        painter.setBrush(CHOSEN_FILL if chosen else self.palette().base().color())
+        painter.drawRoundedRect(rect, 4, 4)
+        if is_target:
+            painter.fillRect(QRectF(rect.left(), rect.top() + 2, 4, rect.height() - 4), TARGET_MARK)
+        painter.end()
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
@@ -101,13 +114,15 @@ class IndicatorPanel(QWidget):
         self._indicator: Indicator | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
-        self.setStyleSheet(LEVEL_STYLE)
 
         self._title = QLabel(self)
         self._title.setWordWrap(True)
         self._question = QLabel(self)
         self._question.setWordWrap(True)
         self._answer = QLabel(self)
+        # its text changes on every key; a fixed-size label keeps that from relaying out the panel
+        self._answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._answer.setFixedHeight(self._answer.fontMetrics().height() + 6)
 
         self._levels: dict[int, LevelOption] = {}
         levels_box = QVBoxLayout()
