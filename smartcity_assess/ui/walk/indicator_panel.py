@@ -64,7 +64,9 @@ class LevelOption(QFrame):
         layout.setContentsMargins(10, 6, 8, 6)
         layout.addWidget(self._title, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self._text, 1)
-        self._title.setMinimumWidth(150)
+
+    def set_title_width(self, width: int) -> None:
+        self._title.setFixedWidth(width)
 
     def set_texts(self, title: str, text: str) -> None:
         self._title.setText(f"<b>{self.level}</b> &nbsp;{title}")
@@ -132,6 +134,14 @@ class IndicatorPanel(QWidget):
             option.clicked.connect(self.choose_level)
             self._levels[level] = option
             levels_box.addWidget(option)
+
+        # one title width for all levels, so the rubric texts line up in a column
+        metrics = self.fontMetrics()
+        title_width = 24 + max(
+            metrics.horizontalAdvance(f"{n}  {localize(name, lang)}") for n, name in session.framework.levels.items()
+        )
+        for option in self._levels.values():
+            option.set_title_width(title_width)
 
         self.na_button = QPushButton(self.tr("Not applicable (N)"), self)
         self.na_button.setCheckable(True)
