@@ -269,3 +269,27 @@ def test_about_names_version_database_and_frameworks(make_window, store):
 def test_evidence_model_headers():
     model = EvidenceModel()
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["File", "Size", "Added"]
+
+
+def test_open_database_switches_store_and_lock(make_window, store, tmp_path):
+    other_path = tmp_path / "other.db"
+    other = open_store(other_path)
+    new_assessment(other, "Cimahi", 2027)
+    other.close()
+    window = make_window(store)
+    assert window.list_page.model.rowCount() == 0
+    assert window.open_database(str(other_path)) is True
+    assert window.list_page.model.rowCount() == 1
+    assert window.list_page.model.row_at(0).city == "Cimahi"
+    with pytest.raises(UserError, match="already open"):
+        lock_database(str(other_path))  # the window holds the new database now
+    window.release()
+    lock_database(str(other_path)).unlock()
+
+
+def test_import_framework_file(make_window, store):
+    from tests.conftest import DATA
+
+    window = make_window(store)
+    assert window.import_framework(str(DATA / "mini.yaml")) is True
+    assert "mini" in {f.code for f in store.list_frameworks()}
