@@ -277,9 +277,8 @@ class IndicatorPanel(QWidget):
         for number, option in self._levels.items():
             option.set_state(chosen=number == level and not na, is_target=number == target)
         self.na_button.setChecked(na)
-        self.target_box.setCurrentIndex(max(0, self.target_box.findData(record.target if record else None)))
-        if record is None or record.target is None:
-            self.target_box.setCurrentIndex(0)
+        own_target = record.target if record is not None else None  # None: the framework's (first item)
+        self.target_box.setCurrentIndex(0 if own_target is None else max(0, self.target_box.findData(own_target)))
         if not self.value_edit.hasFocus():
             self.value_edit.setText("" if record is None or record.value is None else QLocale().toString(record.value))
         self._value_level.setText(
