@@ -244,7 +244,8 @@ class RadarWidget(QWidget):
             text = self._axes[i]
             if missing:
                 text = self.tr("{axis} (no score)").format(axis=text)
-            item.setText(text, color=chart_style.TEXT)
+            if item.toPlainText() != text:  # re-setting a TextItem re-lays it out: costly on every redraw
+                item.setText(text, color=chart_style.TEXT)
 
     def _draw_series(self) -> None:
         while len(self._items) < len(self._series):

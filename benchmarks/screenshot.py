@@ -1,0 +1,67 @@
+"""Start the real app on an X server with the demo data and save screenshots to docs/.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py
+
+Uses a temporary database and settings, so it never touches the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def main() -> int:
+    if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" or not os.environ.get("DISPLAY"):
+        print("run under an X server with QT_QPA_PLATFORM=xcb (see the docstring)", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="smartcity-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+    os.environ.setdefault("SMARTCITY_ASSESS_USER", "assessor")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+
+    from smartcity_assess.services.demo import load_demo
+    from smartcity_assess.services.frameworks import open_store
+    from smartcity_assess.ui.app import MainWindow, create_application
+    from smartcity_assess.ui.settings import AppSettings
+
+    app = create_application()
+    store = open_store(work / "demo.db")
+    load_demo(store)
+    settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store, settings=settings)
+    window.resize(1360, 860)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    DOCS.mkdir(exist_ok=True)
+
+    def shoot(name: str) -> None:
+        for _ in range(5):  # let layouts and the radar settle
+            app.processEvents()
+        QTest.qWait(200)
+        window.screen().grabWindow(window.winId()).save(str(DOCS / name))
+        print(DOCS / name)
+
+    shoot("main-window.png")
+    draft = next(i for i in store.list_assessments(city="Bandung (demo)") if not i.is_final)
+    window.open_assessment(draft.id)
+    window.walk.go_to_code("GOV-03")
+    interview = work / "bcc-operator-interview.txt"
+    interview.write_text("Operators follow general Diskominfo procedures; no command-center SOP.", encoding="utf-8")
+    window.walk.panel.add_evidence_files([str(interview)])
+    shoot("walk.png")
+    window.walk.go_to_code("WIFI-01")
+    shoot("walk-metric.png")
+    window.close()
+    window.release()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,573 @@
+"""The desktop app: start-up (`run`) and the main window (assessment list, the walk, menus)."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.errors import UserError
+from ..core.text import localize
+from ..persistence.store import Store, default_actor
+from ..services.assessments import new_assessment, score_many
+from ..services.frameworks import import_framework_file, open_store
+from .db_lock import lock_database
+from .dialogs import messages
+from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
+from .models.assessments import AssessmentRow
+from .settings import APPLICATION, ORGANIZATION, AppSettings
+from .views.assessment_list import AssessmentListPage
+from .worker import Worker
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, *, settings: AppSettings | None = None, lock=None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings or AppSettings()
+        self._lock = lock
+        self.lang = self.settings.language
+        self.session = None
+        self.walk = None
+        self._compare = None
+        self._jobs: list = []
+        self.undo_group = QUndoGroup(self)
+
+        self.list_page = AssessmentListPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.list_page)
+        self.setCentralWidget(self.pages)
+        self.list_page.new_button.clicked.connect(self.new_assessment)
+        self.list_page.open_button.clicked.connect(self.open_selected)
+        self.list_page.delete_button.clicked.connect(self.delete_selected)
+        self.list_page.table.activated.connect(lambda _index: self.open_selected())
+        self.list_page.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+        self._build_actions()
+        self._build_menus()
+        self.refresh_list()
+        self._update_title()
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    # ---- actions and menus -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts=()) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        self.addAction(action)  # shortcuts work whichever page is shown
+        return action
+
+    def _build_actions(self) -> None:
+        Key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New Assessment…"), self.new_assessment, [Key.New])
+        self.open_db_action = self._action(self.tr("&Open Database…"), self.open_database, [Key.Open])
+        self.list_action = self._action(self.tr("Assessment &List"), self.show_list, ["Ctrl+L"])
+        self.import_action = self._action(self.tr("&Import Framework…"), self.import_framework, ["Ctrl+I"])
+        self.export_action = self._action(self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+E"])
+        self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(Key.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+        self.next_action = self._action(self.tr("&Next Indicator"), self._walk_call("go_next"), ["PgDown", "Alt+Right"])
+        self.prev_action = self._action(
+            self.tr("&Previous Indicator"), self._walk_call("go_previous"), ["PgUp", "Alt+Left"]
+        )
+        self.next_open_action = self._action(
+            self.tr("Next &Unanswered"), self._walk_call("go_next_unanswered"), ["Ctrl+U"]
+        )
+        self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
+        self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
+        self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
+
+        self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+K"])
+        self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _walk_call(self, name: str):
+        def call() -> None:
+            if self.walk is not None and self.pages.currentWidget() is self.walk:
+                getattr(self.walk, name)()
+
+        return call
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (
+            self.new_action,
+            self.open_db_action,
+            self.list_action,
+            None,
+            self.import_action,
+            self.export_action,
+            self.pdf_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        walk_menu = bar.addMenu(self.tr("&Assessment"))
+        for action in (
+            self.next_action,
+            self.prev_action,
+            self.next_open_action,
+            None,
+            self.finalize_action,
+            self.reopen_action,
+            self.delete_action,
+        ):
+            walk_menu.addSeparator() if action is None else walk_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.list_action)
+        view_menu.addAction(self.compare_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        walking = self.walk is not None and self.pages.currentWidget() is self.walk
+        final = self.session is not None and self.session.is_final
+        for action in (self.next_action, self.prev_action, self.next_open_action):
+            action.setEnabled(walking)
+        self.finalize_action.setEnabled(walking and not final)
+        self.reopen_action.setEnabled(walking and final)
+        target = self.current_assessment_id()
+        self.export_action.setEnabled(target is not None)
+        self.pdf_action.setEnabled(target is not None)
+        selected = self.list_page.selected_id()
+        self.list_page.open_button.setEnabled(selected is not None)
+        deletable = False
+        if selected is not None:
+            row = self.list_page.model.row_at(self.list_page.model.row_of(selected))
+            deletable = not row.is_final
+        self.list_page.delete_button.setEnabled(deletable and not walking)
+        self.delete_action.setEnabled(deletable and not walking)
+
+    def _update_title(self) -> None:
+        title = self.tr("Smart City Assess")
+        if self.session is not None:
+            title = f"{self.session.info.city} {self.session.info.year} — {title}"
+        self.setWindowTitle(title)
+
+    # ---- helpers -------------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> str:
+        return self.settings.assessor or default_actor()
+
+    def show_error(self, sentence: str) -> None:
+        messages.show_error(self, sentence)
+
+    def current_assessment_id(self) -> uuid.UUID | None:
+        """The assessment being walked, else the one selected in the list."""
+        if self.walk is not None and self.pages.currentWidget() is self.walk:
+            return self.session.assessment_id
+        return self.list_page.selected_id()
+
+    # ---- the list ------------------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
+        self.list_page.set_rows(rows)
+        self._update_actions()
+
+    def show_list(self) -> None:
+        if self.walk is not None:
+            self.walk.panel.save_note()
+        self.pages.setCurrentWidget(self.list_page)
+        self.refresh_list()
+        if self.session is not None:
+            self.list_page.select(self.session.assessment_id)
+        self.list_page.table.setFocus()
+        self._update_actions()
+
+    def new_assessment(self) -> None:
+        frameworks = self.store.list_frameworks()
+        dialog = NewAssessmentDialog(
+            self.store.list_cities(), frameworks, assessor=self.settings.assessor, lang=self.lang, parent=self
+        )
+        if dialog.exec() == NewAssessmentDialog.DialogCode.Accepted:
+            self.create_assessment(dialog.choice())
+
+    def create_assessment(self, choice: NewAssessmentChoice) -> uuid.UUID | None:
+        if choice.assessor:
+            self.settings.assessor = choice.assessor
+        try:
+            assessment_id = new_assessment(
+                self.store,
+                choice.city,
+                choice.year,
+                framework_code=choice.framework.code,
+                framework_version=choice.framework.version,
+                assessor=choice.assessor,
+                actor=self.actor,
+            )
+        except UserError as exc:
+            self.show_error(str(exc))
+            return None
+        self.refresh_list()
+        self.open_assessment(assessment_id)
+        return assessment_id
+
+    def open_selected(self) -> None:
+        selected = self.list_page.selected_id()
+        if selected is not None:
+            self.open_assessment(selected)
+
+    def open_assessment(self, assessment_id: uuid.UUID) -> None:
+        from .walk.session import AssessmentSession  # the walk (and pyqtgraph) load when first needed
+        from .walk.walk_view import WalkView
+
+        try:
+            session = AssessmentSession(self.store, assessment_id, actor=self.actor, parent=self)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return
+        self._close_walk()
+        self.session = session
+        session.error.connect(self.show_error)
+        session.status_changed.connect(self._status_changed)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.walk = WalkView(
+            session,
+            lang=self.lang,
+            evidence_limit_bytes=self.settings.evidence_limit_bytes,
+            report_error=self.show_error,
+            parent=self,
+        )
+        self.walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
+        splitter_state = self.settings.splitter_state
+        if splitter_state is not None:
+            self.walk.splitter.restoreState(splitter_state)
+        self.pages.addWidget(self.walk)
+        self.pages.setCurrentWidget(self.walk)
+        self.walk.panel.setFocus()
+        self.settings.last_assessment = str(assessment_id)
+        self._update_title()
+        self._update_actions()
+
+    def _close_walk(self) -> None:
+        if self.walk is None:
+            return
+        self.walk.panel.save_note()
+        self.settings.splitter_state = self.walk.splitter.saveState()
+        self.undo_group.removeStack(self.session.undo_stack)
+        self.pages.removeWidget(self.walk)
+        self.walk.deleteLater()
+        self.session.deleteLater()
+        self.walk = self.session = None
+
+    def delete_selected(self) -> None:
+        selected = self.list_page.selected_id()
+        if selected is None or self.pages.currentWidget() is not self.list_page:
+            return
+        info = self.store.assessment(selected)
+        if info.is_final:
+            self.show_error(self.tr("A final assessment cannot be deleted; reopen it first."))
+            return
+        question = self.tr(
+            "Delete the draft assessment of {city} {year} with all its scores, notes and files? This cannot be undone."
+        ).format(city=info.city, year=info.year)
+        if not messages.confirm(self, self.tr("Delete draft"), question):
+            return
+        try:
+            self.store.delete_assessment(selected, actor=self.actor)
+        except UserError as exc:
+            self.show_error(str(exc))
+        if self.session is not None and self.session.assessment_id == selected:
+            self._close_walk()
+        self.refresh_list()
+
+    # ---- finalize and reopen -----------------------------------------------------------------------
+
+    def finalize(self) -> None:
+        if self.session is None or self.session.is_final:
+            return
+        self.walk.panel.save_note()
+        open_count = (
+            self.session.score.overall.total
+            - self.session.score.overall.answered
+            - self.session.score.overall.not_applicable
+        )
+        text = self.tr("Finalize {city} {year}? It becomes read-only everywhere until someone reopens it.").format(
+            city=self.session.info.city, year=self.session.info.year
+        )
+        if open_count:
+            text += " " + self.tr("{count} indicators are still unanswered.").format(count=open_count)
+        if not messages.confirm(self, self.tr("Finalize assessment"), text):
+            return
+        try:
+            self.session.finalize()
+        except UserError as exc:
+            self.show_error(str(exc))
+
+    def reopen(self) -> None:
+        if self.session is None or not self.session.is_final:
+            return
+        reason = messages.ask_text(
+            self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)")
+        )
+        if reason is None:
+            return
+        try:
+            self.session.reopen(reason.strip())
+        except UserError as exc:
+            self.show_error(str(exc))
+
+    def _status_changed(self) -> None:
+        self._update_actions()
+
+    # ---- files -----------------------------------------------------------------------------------
+
+    def open_database(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open database"),
+                str(Path(self.store.location).parent),
+                self.tr("Smart City Assess databases (*.db *.sqlite);;All files (*)"),
+            )
+            if not path:
+                return False
+        try:
+            lock = lock_database(path) if Path(path).resolve() != Path(self.store.location).resolve() else self._lock
+            store = open_store(path)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self._close_walk()
+        if store is not self.store:
+            self.store.close()
+        if lock is not self._lock and self._lock is not None:
+            self._lock.unlock()
+        self.store, self._lock = store, lock
+        self.refresh_list()
+        self._update_title()
+        self.show_list()
+        return True
+
+    def import_framework(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import framework"), "", self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
+            )
+            if not path:
+                return False
+        try:
+            info = import_framework_file(self.store, path, actor=self.actor)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Imported framework {code} {version}.").format(code=info.code, version=info.version), 5000
+        )
+        return True
+
+    def export_responses(self, path: str | None = None) -> Path | None:
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export responses"),
+                self._suggested_name(assessment_id, "csv"),
+                self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"),
+            )
+            if not path:
+                return None
+        from ..services.responses_io import export_responses  # pandas loads only when exporting
+
+        try:
+            written = export_responses(self.store, assessment_id, path, self.lang)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Responses written to {path}.").format(path=written), 5000)
+        return written
+
+    def _suggested_name(self, assessment_id: uuid.UUID, suffix: str) -> str:
+        info = self.store.assessment(assessment_id)
+        stem = "".join(c if c.isalnum() else "-" for c in f"{info.city}-{info.year}").strip("-").lower()
+        return str(Path.home() / f"{stem}.{suffix}")
+
+    def export_pdf(self, path: str | None = None) -> Worker | None:
+        """Write the PDF gap report in the background, with progress; offers to open it when done."""
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            return None
+        try:
+            from ..reporting import write_report
+        except ImportError:
+            self.show_error(self.tr("PDF reports are not available in this build of the app."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export PDF report"), self._suggested_name(assessment_id, "pdf"), self.tr("PDF (*.pdf)")
+            )
+            if not path:
+                return None
+        if self.walk is not None:
+            self.walk.panel.save_note()
+        dialog = QProgressDialog(self.tr("Writing the report…"), "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = Worker(write_report, self.store, assessment_id, path, lang=self.lang, with_progress=True)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def finished() -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            self._jobs.remove(worker)
+
+        def done(written) -> None:
+            finished()
+            written = Path(written or path)
+            self.statusBar().showMessage(self.tr("Report written to {path}.").format(path=written), 5000)
+            if messages.confirm(self, self.tr("Report written"), self.tr("Open {name} now?").format(name=written.name)):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+        def failed(sentence: str) -> None:
+            finished()
+            self.show_error(sentence)
+
+        worker.signals.progress.connect(progress)
+        worker.signals.result.connect(done)
+        worker.signals.error.connect(failed)
+        self._jobs.append(worker)
+        return worker.start()
+
+    # ---- views and help ------------------------------------------------------------------------------
+
+    def show_compare(self) -> QWidget | None:
+        try:
+            from .views.compare import CompareView
+        except ImportError:
+            self.show_error(self.tr("The comparison view is not available in this build of the app."))
+            return None
+        if self._compare is not None:
+            self._compare.close()
+        self._compare = CompareView(self.store, None)
+        self._compare.setWindowTitle(self.tr("Compare — Smart City Assess"))
+        self._compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._compare.destroyed.connect(lambda *_: setattr(self, "_compare", None))
+        self._compare.resize(1100, 700)
+        self._compare.show()
+        return self._compare
+
+    def about_text(self) -> str:
+        frameworks = "".join(
+            f"<li>{localize(f.title, self.lang)} — {f.code} {f.version}</li>" for f in self.store.list_frameworks()
+        )
+        return (
+            f"<h3>Smart City Assess {__version__}</h3>"
+            + self.tr("<p>Offline-first smart-city maturity assessments.</p>")
+            + self.tr("<p>Database: {path}</p>").format(path=self.store.location)
+            + self.tr("<p>Frameworks:</p>")
+            + f"<ul>{frameworks}</ul>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
+
+    # ---- closing ------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.walk is not None:
+            self.walk.panel.save_note()  # the note being typed is saved before the window goes
+            self.settings.splitter_state = self.walk.splitter.saveState()
+        self.settings.geometry = self.saveGeometry()
+        if self._compare is not None:
+            self._compare.close()
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def release(self) -> None:
+        """Let go of the database (tests and run() call this once the window is gone)."""
+        self._close_walk()
+        self.store.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(_tr("Smart City Assess"))
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
+    """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
+    app = create_application()
+    try:
+        lock = lock_database(db)
+        store = open_store(db)
+    except UserError as exc:
+        messages.show_error(None, str(exc))
+        return None
+    settings = settings or AppSettings()
+    window = MainWindow(store, settings=settings, lock=lock)
+    window.show()
+    last = settings.last_assessment
+    if last and _exists(store, last):
+        window.open_assessment(uuid.UUID(last))
+    return app, window
+
+
+def run(db: str | None) -> int:
+    """Open the app on a database (None: $SMARTCITY_ASSESS_DB or the user data folder); the exit status."""
+    started = start(db)
+    if started is None:
+        return 2
+    app, window = started
+    status = app.exec()
+    window.release()
+    return status
+
+
+def _exists(store: Store, assessment_id: str) -> bool:
+    try:
+        store.assessment(uuid.UUID(assessment_id))
+    except (UserError, ValueError):
+        return False
+    return True

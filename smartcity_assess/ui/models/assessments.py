@@ -1,0 +1,147 @@
+"""The assessments of the database as a table: city, year, framework, status, completion."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ...persistence.models import FINAL
+from ...services.assessments import ScoredAssessment
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+CITY, YEAR, FRAMEWORK, STATUS, COMPLETION, SCORE = range(6)
+
+
+def _headers() -> tuple[str, ...]:
+    tr = QCoreApplication.translate
+    return (
+        tr("AssessmentsModel", "City"),
+        tr("AssessmentsModel", "Year"),
+        tr("AssessmentsModel", "Framework"),
+        tr("AssessmentsModel", "Status"),
+        tr("AssessmentsModel", "Completion"),
+        tr("AssessmentsModel", "Index"),
+    )
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: uuid.UUID
+    city: str
+    year: int
+    framework: str
+    is_final: bool
+    is_demo: bool
+    completion: float
+    score: float | None
+
+    @classmethod
+    def from_scored(cls, scored: ScoredAssessment) -> AssessmentRow:
+        info = scored.info
+        return cls(
+            id=info.id,
+            city=info.city,
+            year=info.year,
+            framework=f"{info.framework_code} {info.framework_version}",
+            is_final=info.status == FINAL,
+            is_demo=info.is_demo,
+            completion=scored.score.overall.completion,
+            score=scored.score.overall.score,
+        )
+
+
+def status_text(row: AssessmentRow) -> str:
+    tr = QCoreApplication.translate
+    text = tr("AssessmentsModel", "Final") if row.is_final else tr("AssessmentsModel", "Draft")
+    if row.is_demo:
+        text = tr("AssessmentsModel", "{status} (sample)").format(status=text)
+    return text
+
+
+class AssessmentsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[AssessmentRow] = []
+        self._headers = _headers()
+
+    def set_rows(self, rows: list[AssessmentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AssessmentRow:
+        return self._rows[row]
+
+    def row_of(self, assessment_id: uuid.UUID) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == assessment_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return (
+                row.city.casefold(),
+                row.year,
+                row.framework,
+                int(row.is_final),
+                row.completion,
+                -1.0 if row.score is None else row.score,
+            )[column]
+        if role == ID_ROLE:
+            return str(row.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR, COMPLETION, SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(row: AssessmentRow, column: int) -> str:
+        if column == CITY:
+            return row.city
+        if column == YEAR:
+            return str(row.year)
+        if column == FRAMEWORK:
+            return row.framework
+        if column == STATUS:
+            return status_text(row)
+        if column == COMPLETION:
+            return f"{row.completion:.0%}"
+        return "—" if row.score is None else f"{row.score:.2f}"
+
+
+class AssessmentsFilter(QSortFilterProxyModel):
+    """Sorts by real values (years and percentages as numbers) and filters on any column's text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -1,0 +1,57 @@
+"""The evidence files of one indicator: name, size, date added."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+
+from ...persistence.store import EvidenceInfo
+
+NAME, SIZE, ADDED = range(3)
+
+
+def human_size(size: int) -> str:
+    return QLocale().formattedDataSize(size)
+
+
+class EvidenceModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[EvidenceInfo] = []
+        tr = QCoreApplication.translate
+        self._headers = (tr("EvidenceModel", "File"), tr("EvidenceModel", "Size"), tr("EvidenceModel", "Added"))
+
+    def set_rows(self, rows: list[EvidenceInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def evidence_at(self, row: int) -> EvidenceInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == NAME:
+                return row.file_name
+            if index.column() == SIZE:
+                return human_size(row.size)
+            return row.added_at.strftime("%Y-%m-%d %H:%M")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME:
+            return QCoreApplication.translate("EvidenceModel", "Added by {who}; SHA-256 {sha}").format(
+                who=row.added_by, sha=row.sha256[:16]
+            )
+        return None

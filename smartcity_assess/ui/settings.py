@@ -1,0 +1,85 @@
+"""What the app remembers between runs, over QSettings, with defaults in one place.
+
+Tests pass their own QSettings (an INI file in a temporary folder), so they never touch the user's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "SmartCityAssess"
+APPLICATION = "SmartCityAssess"
+
+DEFAULT_LANGUAGE = "en"
+DEFAULT_EVIDENCE_LIMIT_MB = 25
+
+
+def default_qsettings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+class AppSettings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self._q = qsettings if qsettings is not None else default_qsettings()
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._q
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._q.value(key, default)
+        return str(value) if value is not None else default
+
+    # One language for framework texts (and, later, the interface).
+    @property
+    def language(self) -> str:
+        return self._str("language", DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._q.setValue("language", value)
+
+    @property
+    def assessor(self) -> str:
+        return self._str("assessor")
+
+    @assessor.setter
+    def assessor(self, value: str) -> None:
+        self._q.setValue("assessor", value)
+
+    @property
+    def evidence_limit_bytes(self) -> int:
+        try:
+            megabytes = float(self._q.value("evidence/limit_mb", DEFAULT_EVIDENCE_LIMIT_MB))
+        except (TypeError, ValueError):
+            megabytes = DEFAULT_EVIDENCE_LIMIT_MB
+        return int(megabytes * 1024 * 1024)
+
+    @property
+    def last_assessment(self) -> str:
+        return self._str("last_assessment")
+
+    @last_assessment.setter
+    def last_assessment(self, value: str) -> None:
+        self._q.setValue("last_assessment", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        value = self._q.value("window/walk_splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/walk_splitter", value)
+
+    def sync(self) -> None:
+        self._q.sync()

@@ -1,0 +1,81 @@
+"""The first page: the assessments of the database in a sortable, filterable table, with new/open/delete."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.assessments import ID_ROLE, AssessmentRow, AssessmentsFilter, AssessmentsModel
+
+
+class AssessmentListPage(QWidget):
+    """The assessments of the database: filter box, sortable table, new/open/delete."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = AssessmentsModel(self)
+        self.proxy: QSortFilterProxyModel = AssessmentsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by city, year, status…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.new_button = QPushButton(self.tr("New assessment…"), self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.delete_button = QPushButton(self.tr("Delete draft…"), self)
+        self.empty_hint = QLabel(self.tr("No assessments yet. Start one with “New assessment…” (Ctrl+N)."), self)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
+        layout.addLayout(buttons)
+
+    def set_rows(self, rows: list[AssessmentRow]) -> None:
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        if selected is not None:
+            self.select(selected)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def selected_id(self) -> uuid.UUID | None:
+        rows = self.table.selectionModel().selectedRows()
+        return uuid.UUID(rows[0].data(ID_ROLE)) if rows else None
+
+    def select(self, assessment_id: uuid.UUID) -> None:
+        source_row = self.model.row_of(assessment_id)
+        if source_row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if index.isValid():
+                self.table.selectRow(index.row())

@@ -1,0 +1,164 @@
+"""The guided walk: pillars as steps with their progress, the indicators of the pillar, the indicator
+panel and the live scores. Navigation works in framework order across pillars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabBar, QVBoxLayout, QWidget
+
+from ...core.text import localize
+from ..models.indicators import IndicatorListModel
+from .indicator_panel import IndicatorPanel
+from .score_panel import ScorePanel
+from .session import AssessmentSession
+
+
+class WalkView(QWidget):
+    current_changed = Signal(str)  # indicator code
+
+    def __init__(
+        self,
+        session: AssessmentSession,
+        *,
+        lang: str = "en",
+        evidence_limit_bytes: int,
+        report_error: Callable[[str], None],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.session = session
+        self._lang = lang
+        self._index = -1
+        framework = session.framework
+
+        self.header = QLabel(self)
+        self.finalize_button = QPushButton(self)
+        self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
+        self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (Ctrl+U)"))
+        self.next_open_button.clicked.connect(self.go_next_unanswered)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.next_open_button)
+        top.addWidget(self.finalize_button)
+
+        self.steps = QTabBar(self)
+        self.steps.setExpanding(False)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for pillar in framework.pillars:
+            self.steps.addTab("")
+            self.steps.setTabToolTip(self.steps.count() - 1, localize(pillar.description, lang))
+        self.steps.currentChanged.connect(self._step_chosen)
+
+        self.indicator_model = IndicatorListModel(session, lang, self)
+        self.indicator_list = QListView(self)
+        self.indicator_list.setModel(self.indicator_model)
+        self.indicator_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.indicator_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.indicator_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.indicator_list.setUniformItemSizes(True)
+        self.indicator_list.clicked.connect(
+            lambda index: self.go_to_code(self.indicator_model.indicator_at(index.row()).code)
+        )
+
+        self.panel = IndicatorPanel(
+            session, lang=lang, evidence_limit_bytes=evidence_limit_bytes, report_error=report_error, parent=self
+        )
+        self.scores = ScorePanel(session, lang=lang, parent=self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.indicator_list)
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.scores)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([300, 600, 380])
+
+        hint = QLabel(
+            self.tr(
+                "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered"
+            ),
+            self,
+        )
+        hint.setStyleSheet("color: #666666;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(hint)
+
+        session.response_changed.connect(self._refresh_progress)
+        session.status_changed.connect(self._refresh_header)
+        self._refresh_header()
+        self._refresh_progress()
+        start = session.first_unanswered()
+        self.go_to(start if start is not None else 0)
+
+    # ---- navigation -----------------------------------------------------------------------------
+
+    @property
+    def current_code(self) -> str:
+        return self.session.framework.indicators[self._index].code
+
+    def go_to(self, index: int) -> None:
+        indicators = self.session.framework.indicators
+        index = max(0, min(index, len(indicators) - 1))
+        indicator = indicators[index]
+        self._index = index
+        pillar_row = [p.code for p in self.session.framework.pillars].index(indicator.pillar_code)
+        if self.steps.currentIndex() != pillar_row:
+            self.steps.blockSignals(True)
+            self.steps.setCurrentIndex(pillar_row)
+            self.steps.blockSignals(False)
+        if self.indicator_model.row_of(indicator.code) < 0:
+            self.indicator_model.set_pillar(indicator.pillar_code)
+        self.indicator_list.setCurrentIndex(self.indicator_model.index(self.indicator_model.row_of(indicator.code)))
+        self.panel.show_indicator(indicator.code)
+        self.panel.setFocus()
+        self.current_changed.emit(indicator.code)
+
+    def go_to_code(self, code: str) -> None:
+        codes = [i.code for i in self.session.framework.indicators]
+        self.go_to(codes.index(code))
+
+    def go_next(self) -> None:
+        self.go_to(self._index + 1)
+
+    def go_previous(self) -> None:
+        self.go_to(self._index - 1)
+
+    def go_next_unanswered(self) -> None:
+        index = self.session.first_unanswered(self._index)
+        if index is not None:
+            self.go_to(index)
+
+    def _step_chosen(self, row: int) -> None:
+        pillar = self.session.framework.pillars[row]
+        codes = [i.code for i in pillar.indicators]
+        open_codes = [c for c in codes if not self.session.is_answered(c)]
+        self.go_to_code(open_codes[0] if open_codes else codes[0])
+
+    # ---- what the header and steps say -------------------------------------------------------------
+
+    def _refresh_progress(self, _code: str | None = None) -> None:
+        score = self.session.score
+        for row, pillar in enumerate(self.session.framework.pillars):
+            result = score.pillar(pillar.code)
+            done = result.answered + result.not_applicable
+            mark = "✓ " if done == result.total else ""
+            self.steps.setTabText(row, f"{mark}{row + 1}. {localize(pillar.name, self._lang)}  {done}/{result.total}")
+        self.next_open_button.setEnabled(self.session.first_unanswered() is not None and not self.session.is_final)
+
+    def _refresh_header(self) -> None:
+        info, framework = self.session.info, self.session.framework
+        status = self.tr("Final — read-only") if info.is_final else self.tr("Draft — every change is saved at once")
+        self.header.setText(
+            f"<span style='font-size:14pt'><b>{info.city} {info.year}</b></span> &nbsp; "
+            f"{localize(framework.title, self._lang)} {framework.version} &nbsp; "
+            f"<span style='color:{'#009E73' if info.is_final else '#666666'}'>{status}</span>"
+        )
+        self.finalize_button.setText(self.tr("Reopen…") if info.is_final else self.tr("Finalize…"))
+        self._refresh_progress()

@@ -1,0 +1,64 @@
+"""Start-up: the database is refused in one sentence when it is in use or too new; otherwise the
+window opens where the assessor left off. `smartcity-assess` without a command starts the app."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from smartcity_assess import cli
+from smartcity_assess.services.assessments import new_assessment
+from smartcity_assess.services.frameworks import open_store
+from smartcity_assess.ui import app as app_module
+from smartcity_assess.ui.db_lock import lock_database
+
+
+@pytest.fixture
+def started(qtbot):
+    windows = []
+
+    def start(db, settings):
+        result = app_module.start(str(db), settings)
+        if result is not None:
+            qtbot.addWidget(result[1])
+            windows.append(result[1])
+        return result
+
+    yield start
+    for window in windows:
+        window.release()
+
+
+def test_a_database_open_in_another_copy_is_one_sentence(started, db_path, app_settings, errors):
+    other_copy = lock_database(str(db_path))
+    assert started(db_path, app_settings) is None
+    assert len(errors) == 1 and "already open in another Smart City Assess window" in errors[0]
+    other_copy.unlock()
+
+
+def test_a_database_from_a_newer_version_is_one_sentence(started, db_path, app_settings, errors):
+    open_store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    assert started(db_path, app_settings) is None
+    assert len(errors) == 1 and "newer version" in errors[0]
+
+
+def test_the_window_reopens_the_last_assessment(started, db_path, app_settings):
+    store = open_store(db_path)
+    assessment_id = new_assessment(store, "Bandung", 2027)
+    store.close()
+    app_settings.last_assessment = str(assessment_id)
+    _app, window = started(db_path, app_settings)
+    assert window.isVisible()
+    assert window.session is not None and window.session.assessment_id == assessment_id
+    assert window.pages.currentWidget() is window.walk
+
+
+def test_no_command_opens_the_app(monkeypatch):
+    seen = []
+    monkeypatch.setattr(app_module, "run", lambda db: seen.append(db) or 0)
+    assert cli.main([]) == 0
+    assert cli.main(["--db", "/tmp/x.db"]) == 0
+    assert seen == [None, "/tmp/x.db"]
