@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from smartcity_assess.cli import main
 from smartcity_assess.core.framework_loader import load_framework_file
 from smartcity_assess.persistence.store import Store
 from smartcity_assess.services.frameworks import open_store
@@ -46,3 +47,15 @@ def mini_framework():
 def mini_store(store, mini_framework) -> Store:
     store.add_framework(mini_framework, (DATA / "mini.yaml").read_text())
     return store
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    """Run the command line on the test's database: run(*argv) -> (exit status, stdout, stderr)."""
+
+    def _run(*argv):
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

@@ -14,16 +14,6 @@ from tests.conftest import DATA
 
 
 @pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
-@pytest.fixture
 def mini_id(run):
     assert run("frameworks", "import", str(DATA / "mini.yaml"))[1] == "mini\n"
     code, out, _ = run(

@@ -6,7 +6,6 @@ import math
 import pandas as pd
 import pytest
 
-from smartcity_assess.cli import main
 from smartcity_assess.services.assessments import score_many
 from smartcity_assess.services.frameworks import open_store
 
@@ -15,15 +14,10 @@ CIMAHI = "Cimahi (demo)"
 
 
 @pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    assert main(["--db", str(db_path), "demo"]) == 0
-    capsys.readouterr()
-    return _run
+def run(run):
+    """The command line on a database with the demo data loaded."""
+    assert run("demo")[0] == 0
+    return run
 
 
 @pytest.fixture

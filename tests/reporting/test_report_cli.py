@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smartcity_assess.cli import main
-
 from .conftest import page_texts
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture
