@@ -60,3 +60,7 @@ class Translations:
         self._translator = translator
         self.language = lang
         return True
+
+
+# The application's one translator holder: the language menu and start-up both go through it.
+TRANSLATIONS = Translations()

@@ -17,8 +17,11 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[EvidenceInfo] = []
-        tr = QCoreApplication.translate
-        self._headers = (tr("EvidenceModel", "File"), tr("EvidenceModel", "Size"), tr("EvidenceModel", "Added"))
+        self._headers = (
+            QCoreApplication.translate("EvidenceModel", "File"),
+            QCoreApplication.translate("EvidenceModel", "Size"),
+            QCoreApplication.translate("EvidenceModel", "Added"),
+        )
 
     def set_rows(self, rows: list[EvidenceInfo]) -> None:
         self.beginResetModel()
