@@ -180,6 +180,14 @@ def test_qt_standard_buttons_come_out_indonesian(qtbot):
     assert "Tampilkan Detail..." in {b.text() for b in box.buttons()}
 
 
+def test_file_sizes_are_written_the_indonesian_way():
+    from smartcity_assess.ui.models.evidence import human_size
+
+    assert human_size(70) == "70 bytes"
+    TRANSLATIONS.install("id")
+    assert human_size(70) == "70 byte"
+
+
 def test_the_saved_language_is_installed_at_start(qtbot, db_path, app_settings):
     app_settings.language = "id"
     started = app_module.start(str(db_path), app_settings)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...persistence.store import EvidenceInfo
+from ..i18n import TRANSLATIONS, language_locale
 
 NAME, SIZE, ADDED = range(3)
 
 
 def human_size(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    return language_locale(TRANSLATIONS.language).formattedDataSize(size)
 
 
 class EvidenceModel(QAbstractTableModel):

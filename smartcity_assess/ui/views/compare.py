@@ -131,6 +131,8 @@ class CompareView(QWidget):
         self._export_radar_action = menu.addAction(self.tr("Radar chart as PNG or SVG…"), self._ask_export_radar)
         self._export_trend_action = menu.addAction(self.tr("Trend chart as PNG or SVG…"), self._ask_export_trend)
         self._export.setMenu(menu)
+        # the menu arrow is drawn over the text's end otherwise (longer words, such as "Ekspor", lose letters)
+        self._export.setMinimumWidth(self._export.sizeHint().width() + self._export.fontMetrics().height())
 
         table_bar = QHBoxLayout()
         table_bar.addWidget(self._filter, 1)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from ...core.errors import UserError
+from ..models.evidence import human_size
 
 
 def read_evidence_file(path: str | Path, limit_bytes: int) -> tuple[str, bytes]:
@@ -22,8 +23,8 @@ def read_evidence_file(path: str | Path, limit_bytes: int) -> tuple[str, bytes]:
                     "Evidence", "{name} is {size}, more than the {limit} allowed for one evidence file."
                 ).format(
                     name=path.name,
-                    size=QLocale().formattedDataSize(size),
-                    limit=QLocale().formattedDataSize(limit_bytes),
+                    size=human_size(size),
+                    limit=human_size(limit_bytes),
                 )
             )
         return path.name, path.read_bytes()
