@@ -241,3 +241,12 @@ def test_export_pdf_defaults_to_the_interface_language(qtbot, walk_in_store, tmp
     qtbot.waitUntil(lambda: bool(answers["asked"]), timeout=5000)
     assert calls == ["id"]
     assert answers["asked"][-1] == "Buka laporan.pdf sekarang?"
+
+
+def test_a_missing_translation_is_one_sentence_and_changes_nothing(make_window, store, errors, monkeypatch):
+    monkeypatch.setattr(i18n, "translation_file", lambda _lang: None)
+    window = make_window(store)
+    assert not window.set_language("id")
+    assert errors == ["The Bahasa Indonesia translation is missing from this installation."]
+    assert window.lang == "en" and window.language_actions["en"].isChecked()
+    assert window.menuBar().actions()[0].text() == "&File"
