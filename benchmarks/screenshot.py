@@ -1,12 +1,16 @@
 """Start the real app on an X server with the demo data and save screenshots to docs/.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py
+    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py [--lang id]
+
+In English the files are docs/main-window.png, walk.png, walk-metric.png; in another language they
+carry its code (docs/walk-id.png …), so both sets can live side by side.
 
 Uses a temporary database and settings, so it never touches the user's own.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -16,6 +20,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="screenshots of the real app with the demo data")
+    parser.add_argument("--lang", default="en", help="the app's language: en (default) or id")
+    args = parser.parse_args()
     if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" or not os.environ.get("DISPLAY"):
         print("run under an X server with QT_QPA_PLATFORM=xcb (see the docstring)", file=sys.stderr)
         return 2
@@ -29,12 +36,15 @@ def main() -> int:
     from smartcity_assess.services.demo import load_demo
     from smartcity_assess.services.frameworks import open_store
     from smartcity_assess.ui.app import MainWindow, create_application
+    from smartcity_assess.ui.i18n import TRANSLATIONS
     from smartcity_assess.ui.settings import AppSettings
 
     app = create_application()
     store = open_store(work / "demo.db")
     load_demo(store)
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    settings.language = args.lang
+    TRANSLATIONS.install(args.lang)
     window = MainWindow(store, settings=settings)
     window.resize(1360, 860)
     window.show()
@@ -42,6 +52,8 @@ def main() -> int:
     DOCS.mkdir(exist_ok=True)
 
     def shoot(name: str) -> None:
+        if args.lang != "en":
+            name = name.replace(".png", f"-{args.lang}.png")
         for _ in range(5):  # let layouts and the radar settle
             app.processEvents()
         QTest.qWait(200)

@@ -7,11 +7,12 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
@@ -27,14 +28,11 @@ from ..services.frameworks import import_framework_file, open_store
 from .db_lock import lock_database
 from .dialogs import messages
 from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
+from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
 from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 from .views.assessment_list import AssessmentListPage
 from .worker import Worker
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -44,21 +42,17 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self._lock = lock
         self.lang = self.settings.language
+        if TRANSLATIONS.language != self.lang:  # the interface speaks the language of the framework texts
+            TRANSLATIONS.install(self.lang)
         self.session = None
         self.walk = None
         self._compare = None
         self._jobs: list = []
         self.undo_group = QUndoGroup(self)
 
-        self.list_page = AssessmentListPage(self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.list_page)
         self.setCentralWidget(self.pages)
-        self.list_page.new_button.clicked.connect(self.new_assessment)
-        self.list_page.open_button.clicked.connect(self.open_selected)
-        self.list_page.delete_button.clicked.connect(self.delete_selected)
-        self.list_page.table.activated.connect(lambda _index: self.open_selected())
-        self.list_page.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.list_page = self._build_list_page()
 
         self._build_actions()
         self._build_menus()
@@ -69,6 +63,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    def _build_list_page(self) -> AssessmentListPage:
+        page = AssessmentListPage(self)
+        self.pages.insertWidget(0, page)
+        page.new_button.clicked.connect(self.new_assessment)
+        page.open_button.clicked.connect(self.open_selected)
+        page.delete_button.clicked.connect(self.delete_selected)
+        page.table.activated.connect(lambda _index: self.open_selected())
+        page.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        return page
 
     # ---- actions and menus -----------------------------------------------------------------------
 
@@ -113,6 +117,16 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+        # each language named in itself, so anyone can find their own whatever the app shows now
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_actions[code] = action
+
     def _walk_call(self, name: str):
         def call() -> None:
             if self.walk is not None and self.pages.currentWidget() is self.walk:
@@ -152,6 +166,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.list_action)
         view_menu.addAction(self.compare_action)
+        language_menu = bar.addMenu(self.tr("La&nguage"))
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -247,7 +264,6 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: uuid.UUID) -> None:
         from .walk.session import AssessmentSession  # the walk (and pyqtgraph) load when first needed
-        from .walk.walk_view import WalkView
 
         try:
             session = AssessmentSession(self.store, assessment_id, actor=self.actor, parent=self)
@@ -260,23 +276,29 @@ class MainWindow(QMainWindow):
         session.status_changed.connect(self._status_changed)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.walk = WalkView(
+        self.walk = self._build_walk(session)
+        self.pages.setCurrentWidget(self.walk)
+        self.walk.panel.setFocus()
+        self.settings.last_assessment = str(assessment_id)
+        self._update_title()
+        self._update_actions()
+
+    def _build_walk(self, session):
+        from .walk.walk_view import WalkView
+
+        walk = WalkView(
             session,
             lang=self.lang,
             evidence_limit_bytes=self.settings.evidence_limit_bytes,
             report_error=self.show_error,
             parent=self,
         )
-        self.walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
+        walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
         splitter_state = self.settings.splitter_state
         if splitter_state is not None:
-            self.walk.splitter.restoreState(splitter_state)
-        self.pages.addWidget(self.walk)
-        self.pages.setCurrentWidget(self.walk)
-        self.walk.panel.setFocus()
-        self.settings.last_assessment = str(assessment_id)
-        self._update_title()
-        self._update_actions()
+            walk.splitter.restoreState(splitter_state)
+        self.pages.addWidget(walk)
+        return walk
 
     def _close_walk(self) -> None:
         if self.walk is None:
@@ -483,10 +505,11 @@ class MainWindow(QMainWindow):
             return None
         if self._compare is not None:
             self._compare.close()
-        self._compare = CompareView(self.store, None)
+        self._compare = CompareView(self.store, None, lang=self.lang)
         self._compare.setWindowTitle(self.tr("Compare — Smart City Assess"))
         self._compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._compare.destroyed.connect(lambda *_: setattr(self, "_compare", None))
+        view = self._compare  # only this view's end clears the reference, not a replaced one's
+        view.destroyed.connect(lambda *_: self._compare is view and setattr(self, "_compare", None))
         self._compare.resize(1100, 700)
         self._compare.show()
         return self._compare
@@ -505,6 +528,66 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
+
+    # ---- language -----------------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> bool:
+        """Switch the interface, the framework texts and the report's default to `lang` at once (and remember it).
+
+        The window's widgets are built again in the new language rather than retranslated one by one: every
+        text is set in one place (the constructors), and the data is in the database anyway. The open
+        assessment stays open, on the same indicator, with its undo history.
+        """
+        lang = normalize_language(lang)
+        before = (self.lang, TRANSLATIONS.language)
+        if not TRANSLATIONS.install(lang):
+            self.language_actions[self.lang].setChecked(True)
+            self.show_error(
+                self.tr("The {language} translation is missing from this installation.").format(
+                    language=LANGUAGES[lang]
+                )
+            )
+            return False
+        self.settings.language = lang
+        if before == (lang, lang):
+            return True
+        self.lang = lang
+        self.retranslate()
+        return True
+
+    def retranslate(self) -> None:
+        """Build the menus, the list and the walk again in the installed language."""
+        walking = self.walk is not None and self.pages.currentWidget() is self.walk
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.language_group.deleteLater()
+        self.setMenuBar(QMenuBar(self))  # the old bar and its menus go with it
+        self._build_actions()
+        self._build_menus()
+
+        old_list = self.list_page
+        self.list_page = self._build_list_page()
+        self.pages.removeWidget(old_list)
+        old_list.deleteLater()
+        self.refresh_list()
+        if self.session is not None:
+            self.list_page.select(self.session.assessment_id)
+
+        if self.walk is not None:
+            code = self.walk.current_code
+            self.walk.panel.save_note()
+            self.settings.splitter_state = self.walk.splitter.saveState()
+            old_walk = self.walk
+            self.walk = self._build_walk(self.session)
+            self.walk.go_to_code(code)
+            self.pages.removeWidget(old_walk)
+            old_walk.deleteLater()
+        self.pages.setCurrentWidget(self.walk if walking else self.list_page)
+        if self._compare is not None:
+            self.show_compare()
+        self._update_title()
+        self._update_actions()
 
     # ---- closing ------------------------------------------------------------------------------------
 
@@ -531,7 +614,7 @@ def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(_tr("Smart City Assess"))
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Smart City Assess"))
     app.setApplicationVersion(__version__)
     return app
 
@@ -546,6 +629,7 @@ def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplica
         messages.show_error(None, str(exc))
         return None
     settings = settings or AppSettings()
+    TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
     window = MainWindow(store, settings=settings, lock=lock)
     window.show()
     last = settings.last_assessment

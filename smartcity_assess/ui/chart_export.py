@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # registers pg.exporters
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -33,7 +33,9 @@ def export_plot(plot: pg.PlotItem, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in CHART_SUFFIXES:
-        raise UserError(f"{path.name}: use a .png or .svg file")
+        raise UserError(
+            QCoreApplication.translate("ChartExport", "{name}: use a .png or .svg file").format(name=path.name)
+        )
     source = plot.sceneBoundingRect()
     if suffix == ".png":
         size = QSize(round(source.width() * PNG_SCALE), round(source.height() * PNG_SCALE))
@@ -54,7 +56,7 @@ def export_plot(plot: pg.PlotItem, path: str | Path) -> Path:
         _render(plot, generator, target)
         written = path.exists()
     if not written:  # neither QImage.save nor QSvgGenerator raises: they only fail to write
-        raise UserError(f"{path}: cannot write the file")
+        raise UserError(QCoreApplication.translate("ChartExport", "{path}: cannot write the file").format(path=path))
     return path
 
 

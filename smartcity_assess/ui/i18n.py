@@ -32,6 +32,12 @@ def system_language() -> str:
     return "id" if QLocale.system().language() == QLocale.Language.Indonesian else SOURCE_LANGUAGE
 
 
+def language_locale(lang: str) -> QLocale:
+    """The locale for sizes shown in `lang` ("70 byte", "1,43 MiB"). Scores keep their decimal point everywhere,
+    so the application's default locale (number entry) is left as the system's."""
+    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia) if lang == "id" else QLocale()
+
+
 def normalize_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else system_language()
 
@@ -60,3 +66,7 @@ class Translations:
         self._translator = translator
         self.language = lang
         return True
+
+
+# The application's one translator holder: the language menu and start-up both go through it.
+TRANSLATIONS = Translations()

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .i18n import normalize_language
+
 ORGANIZATION = "SmartCityAssess"
 APPLICATION = "SmartCityAssess"
 
-DEFAULT_LANGUAGE = "en"
 DEFAULT_EVIDENCE_LIMIT_MB = 25
 
 
@@ -30,10 +31,10 @@ class AppSettings:
         value = self._q.value(key, default)
         return str(value) if value is not None else default
 
-    # One language for framework texts (and, later, the interface).
+    # One language for the interface, the framework texts and the report; the system's until chosen.
     @property
     def language(self) -> str:
-        return self._str("language", DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE
+        return normalize_language(self._str("language") or None)
 
     @language.setter
     def language(self, value: str) -> None:

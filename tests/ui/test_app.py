@@ -226,9 +226,10 @@ def test_compare_opens_the_compare_view(qtbot, make_window, store, monkeypatch):
     from PySide6.QtWidgets import QWidget
 
     class CompareView(QWidget):
-        def __init__(self, store, parent=None):
+        def __init__(self, store, parent=None, *, lang="en"):
             super().__init__(parent)
             self.store = store
+            self.lang = lang
 
     fake = types.ModuleType("smartcity_assess.ui.views.compare")
     fake.CompareView = CompareView
@@ -236,6 +237,7 @@ def test_compare_opens_the_compare_view(qtbot, make_window, store, monkeypatch):
     window = make_window(store)
     view = window.show_compare()
     assert isinstance(view, CompareView) and view.store is store and view.isVisible()
+    assert view.lang == window.lang
     view.close()
 
 

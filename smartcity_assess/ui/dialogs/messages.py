@@ -6,16 +6,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def show_error(parent: QWidget | None, sentence: str) -> None:
     """One clear sentence; the first letter capitalised, as the store's messages start in lower case."""
     text = sentence[:1].upper() + sentence[1:]
     if text and text[-1] not in ".!?":
         text += "."
-    QMessageBox.warning(parent, _tr("Smart City Assess"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("Messages", "Smart City Assess"), text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -24,14 +24,13 @@ CITY, YEAR, FRAMEWORK, STATUS, COMPLETION, SCORE = range(6)
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
     return (
-        tr("AssessmentsModel", "City"),
-        tr("AssessmentsModel", "Year"),
-        tr("AssessmentsModel", "Framework"),
-        tr("AssessmentsModel", "Status"),
-        tr("AssessmentsModel", "Completion"),
-        tr("AssessmentsModel", "Index"),
+        QCoreApplication.translate("AssessmentsModel", "City"),
+        QCoreApplication.translate("AssessmentsModel", "Year"),
+        QCoreApplication.translate("AssessmentsModel", "Framework"),
+        QCoreApplication.translate("AssessmentsModel", "Status"),
+        QCoreApplication.translate("AssessmentsModel", "Completion"),
+        QCoreApplication.translate("AssessmentsModel", "Index"),
     )
 
 
@@ -62,10 +61,13 @@ class AssessmentRow:
 
 
 def status_text(row: AssessmentRow) -> str:
-    tr = QCoreApplication.translate
-    text = tr("AssessmentsModel", "Final") if row.is_final else tr("AssessmentsModel", "Draft")
+    text = (
+        QCoreApplication.translate("AssessmentsModel", "Final")
+        if row.is_final
+        else QCoreApplication.translate("AssessmentsModel", "Draft")
+    )
     if row.is_demo:
-        text = tr("AssessmentsModel", "{status} (sample)").format(status=text)
+        text = QCoreApplication.translate("AssessmentsModel", "{status} (sample)").format(status=text)
     return text
 
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...persistence.store import EvidenceInfo
+from ..i18n import TRANSLATIONS, language_locale
 
 NAME, SIZE, ADDED = range(3)
 
 
 def human_size(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    return language_locale(TRANSLATIONS.language).formattedDataSize(size)
 
 
 class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[EvidenceInfo] = []
-        tr = QCoreApplication.translate
-        self._headers = (tr("EvidenceModel", "File"), tr("EvidenceModel", "Size"), tr("EvidenceModel", "Added"))
+        self._headers = (
+            QCoreApplication.translate("EvidenceModel", "File"),
+            QCoreApplication.translate("EvidenceModel", "Size"),
+            QCoreApplication.translate("EvidenceModel", "Added"),
+        )
 
     def set_rows(self, rows: list[EvidenceInfo]) -> None:
         self.beginResetModel()

@@ -13,7 +13,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,16 +40,13 @@ from ...core.errors import UserError
 from ...persistence.store import AssessmentInfo, Store
 from ...services.compare import BY_CITY, BY_YEAR, compare_assessments, export_comparison
 from ..chart_export import export_plot, export_radar
+from ..i18n import TRANSLATIONS
 from ..models.comparison import ComparisonFilterProxy, ComparisonTableModel
 from ..widgets.radar import RadarSeries, RadarWidget
 from ..widgets.trend import TrendSeries, TrendWidget
 
 INFO_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERALL_WIDTH = 3.5  # the overall line is drawn heavier than the pillar lines
-
-
-def _ui_language() -> str:
-    return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
 
 
 def _score(value: float) -> float | None:
@@ -59,10 +56,10 @@ def _score(value: float) -> float | None:
 class CompareView(QWidget):
     comparison_changed = Signal()  # the charts and the table show a new comparison (or none)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, lang: str | None = None):
         super().__init__(parent)
         self._store = store
-        self._lang = _ui_language()
+        self._lang = lang or TRANSLATIONS.language  # the framework texts follow the app's language
         self._infos: list[AssessmentInfo] = []
         self._comparison: Comparison | None = None
         self.setWindowTitle(self.tr("Compare assessments"))
@@ -134,6 +131,8 @@ class CompareView(QWidget):
         self._export_radar_action = menu.addAction(self.tr("Radar chart as PNG or SVG…"), self._ask_export_radar)
         self._export_trend_action = menu.addAction(self.tr("Trend chart as PNG or SVG…"), self._ask_export_trend)
         self._export.setMenu(menu)
+        # the menu arrow is drawn over the text's end otherwise (longer words, such as "Ekspor", lose letters)
+        self._export.setMinimumWidth(self._export.sizeHint().width() + self._export.fontMetrics().height())
 
         table_bar = QHBoxLayout()
         table_bar.addWidget(self._filter, 1)

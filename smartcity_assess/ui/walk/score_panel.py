@@ -29,6 +29,11 @@ class ScorePanel(QWidget):
         grid = QGridLayout(self.summary)
         grid.setContentsMargins(0, 0, 0, 0)
         self._pillar_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        # room for the longest band label of the language shown, so a new band never moves the columns
+        metrics = self.fontMetrics()
+        band_width = max(
+            (metrics.horizontalAdvance(localize(b.label, lang) + "  ") for b in session.framework.bands), default=48
+        )
         for row, pillar in enumerate(session.framework.pillars):
             grid.addWidget(QLabel(localize(pillar.name, lang), self.summary), row, 0)
             cells = (QLabel(self.summary), QLabel(self.summary), QLabel(self.summary))
@@ -36,7 +41,7 @@ class ScorePanel(QWidget):
             cells[2].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[2].setStyleSheet("color: #666666;")
             for column, cell in enumerate(cells, start=1):
-                cell.setMinimumWidth(cell.fontMetrics().horizontalAdvance("Very good ") if column == 2 else 48)
+                cell.setMinimumWidth(band_width if column == 2 else 48)
                 grid.addWidget(cell, row, column)
             self._pillar_labels.append(cells)
         grid.setColumnStretch(0, 1)

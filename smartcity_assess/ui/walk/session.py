@@ -22,8 +22,16 @@ from ...services.assessments import record_response, score
 EMPTY_FIELDS = {"level": None, "na": False, "target": None, "value": None, "note": ""}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssessmentSession", text)
+def _field_name(field: str) -> str:
+    """A response field as the Undo/Redo menu names it."""
+    names = {
+        "level": QCoreApplication.translate("AssessmentSession", "level"),
+        "na": QCoreApplication.translate("AssessmentSession", "not applicable"),
+        "target": QCoreApplication.translate("AssessmentSession", "target"),
+        "value": QCoreApplication.translate("AssessmentSession", "value"),
+        "note": QCoreApplication.translate("AssessmentSession", "note"),
+    }
+    return names.get(field, field)
 
 
 def fields_of(record: ResponseRecord | None) -> dict:
@@ -143,8 +151,8 @@ class AssessmentSession(QObject):
             self.error.emit(str(exc))
 
     def _describe(self, code: str, fields: dict) -> str:
-        what = ", ".join(sorted(fields))
-        return _tr("{code}: {fields}").format(code=code, fields=what)
+        what = ", ".join(sorted(_field_name(f) for f in fields))
+        return QCoreApplication.translate("AssessmentSession", "{code}: {fields}").format(code=code, fields=what)
 
     def indicator(self, code: str) -> Indicator:
         indicator = self.framework.indicator(code)
@@ -172,7 +180,9 @@ class _AddEvidenceCommand(QUndoCommand):
     """Adds on construction (so a refused file raises before anything is pushed); undo removes it."""
 
     def __init__(self, session: AssessmentSession, code: str, file_name: str, data: bytes):
-        super().__init__(_tr("{code}: add {name}").format(code=code, name=file_name))
+        super().__init__(
+            QCoreApplication.translate("AssessmentSession", "{code}: add {name}").format(code=code, name=file_name)
+        )
         self._session, self._code, self._name, self._data = session, code, file_name, data
         self.info = session.store.add_evidence(session.assessment_id, code, file_name, data, actor=session.actor)
         self._first = True
@@ -201,7 +211,11 @@ class _RemoveEvidenceCommand(QUndoCommand):
     """Keeps the file's bytes so undo can put it back."""
 
     def __init__(self, session: AssessmentSession, evidence: EvidenceInfo):
-        super().__init__(_tr("{code}: remove {name}").format(code=evidence.indicator_code, name=evidence.file_name))
+        super().__init__(
+            QCoreApplication.translate("AssessmentSession", "{code}: remove {name}").format(
+                code=evidence.indicator_code, name=evidence.file_name
+            )
+        )
         self._session, self._evidence = session, evidence
         self._data = session.store.evidence_data(evidence.id)
         session.store.remove_evidence(evidence.id, actor=session.actor)

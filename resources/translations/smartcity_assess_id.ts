@@ -1,0 +1,1177 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id">
+    <context>
+        <name>AssessmentListPage</name>
+        <message>
+            <source>Filter by city, year, status…</source>
+            <translation>Saring menurut kota, tahun, status…</translation>
+        </message>
+        <message>
+            <source>New assessment…</source>
+            <translation>Penilaian baru…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Delete draft…</source>
+            <translation>Hapus draf…</translation>
+        </message>
+        <message>
+            <source>No assessments yet. Start one with “New assessment…” (Ctrl+N).</source>
+            <translation>Belum ada penilaian. Mulailah dengan “Penilaian baru…” (Ctrl+N).</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentSession</name>
+        <message>
+            <source>level</source>
+            <translation>tingkat</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>tidak berlaku</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>target</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>nilai</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>catatan</translation>
+        </message>
+        <message>
+            <source>{code}: {fields}</source>
+            <translation>{code}: {fields}</translation>
+        </message>
+        <message>
+            <source>{code}: add {name}</source>
+            <translation>{code}: tambah {name}</translation>
+        </message>
+        <message>
+            <source>{code}: remove {name}</source>
+            <translation>{code}: hapus {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentsModel</name>
+        <message>
+            <source>City</source>
+            <translation>Kota</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Tahun</translation>
+        </message>
+        <message>
+            <source>Framework</source>
+            <translation>Kerangka</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Completion</source>
+            <translation>Kelengkapan</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation>Indeks</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>{status} (sample)</source>
+            <translation>{status} (contoh)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartExport</name>
+        <message>
+            <source>{name}: use a .png or .svg file</source>
+            <translation>{name}: gunakan berkas .png atau .svg</translation>
+        </message>
+        <message>
+            <source>{path}: cannot write the file</source>
+            <translation>{path}: berkas tidak dapat ditulis</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <source>Compare assessments</source>
+            <translation>Bandingkan penilaian</translation>
+        </message>
+        <message>
+            <source>One city over the years</source>
+            <translation>Satu kota dari tahun ke tahun</translation>
+        </message>
+        <message>
+            <source>One year across cities</source>
+            <translation>Satu tahun antarkota</translation>
+        </message>
+        <message>
+            <source>Include drafts</source>
+            <translation>Sertakan draf</translation>
+        </message>
+        <message>
+            <source>Draft assessments are not final; they are marked “(draft)” when shown</source>
+            <translation>Penilaian draf belum final; saat ditampilkan diberi tanda “(draf)”</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Bandingkan</translation>
+        </message>
+        <message>
+            <source>Pillar scores (0–5)</source>
+            <translation>Skor pilar (0–5)</translation>
+        </message>
+        <message>
+            <source>Overall and pillar scores over the years (0–5)</source>
+            <translation>Skor keseluruhan dan skor pilar dari tahun ke tahun (0–5)</translation>
+        </message>
+        <message>
+            <source>Filter by code or name</source>
+            <translation>Saring menurut kode atau nama</translation>
+        </message>
+        <message>
+            <source>All rows</source>
+            <translation>Semua baris</translation>
+        </message>
+        <message>
+            <source>Pillars only</source>
+            <translation>Pilar saja</translation>
+        </message>
+        <message>
+            <source>Indicators only</source>
+            <translation>Indikator saja</translation>
+        </message>
+        <message>
+            <source>Regressions only</source>
+            <translation>Hanya yang menurun</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Ekspor</translation>
+        </message>
+        <message>
+            <source>Table as CSV or Excel…</source>
+            <translation>Tabel sebagai CSV atau Excel…</translation>
+        </message>
+        <message>
+            <source>Radar chart as PNG or SVG…</source>
+            <translation>Grafik radar sebagai PNG atau SVG…</translation>
+        </message>
+        <message>
+            <source>Trend chart as PNG or SVG…</source>
+            <translation>Grafik tren sebagai PNG atau SVG…</translation>
+        </message>
+        <message>
+            <source>there is nothing to export: choose what to compare first</source>
+            <translation>belum ada yang dapat diekspor: pilih dahulu apa yang akan dibandingkan</translation>
+        </message>
+        <message>
+            <source>the trend chart is drawn when one city is compared over the years</source>
+            <translation>grafik tren hanya digambar bila satu kota dibandingkan dari tahun ke tahun</translation>
+        </message>
+        <message>
+            <source>Years</source>
+            <translation>Tahun</translation>
+        </message>
+        <message>
+            <source>Cities</source>
+            <translation>Kota</translation>
+        </message>
+        <message>
+            <source>Lower only</source>
+            <translation>Hanya yang lebih rendah</translation>
+        </message>
+        <message>
+            <source>Only assessments made with framework {code} are listed.</source>
+            <translation>Hanya penilaian dengan kerangka {code} yang ditampilkan.</translation>
+        </message>
+        <message>
+            <source>{label} (draft)</source>
+            <translation>{label} (draf)</translation>
+        </message>
+        <message>
+            <source>Draft: not final, and may still change</source>
+            <translation>Draf: belum final dan masih dapat berubah</translation>
+        </message>
+        <message>
+            <source>No assessments yet: create one, or load the demo data.</source>
+            <translation>Belum ada penilaian: buat penilaian baru atau muat data demo.</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>tahun</translation>
+        </message>
+        <message>
+            <source>cities</source>
+            <translation>kota</translation>
+        </message>
+        <message>
+            <source>Choose at least one of the {what} to compare.</source>
+            <translation>Pilih sedikitnya satu {what} untuk dibandingkan.</translation>
+        </message>
+        <message>
+            <source>One assessment chosen: there is no change to show.</source>
+            <translation>Hanya satu penilaian yang dipilih: tidak ada perubahan untuk ditampilkan.</translation>
+        </message>
+        <message>
+            <source>Framework version changed between {a} ({x}) and {b} ({y}); indicators are matched by code.</source>
+            <translation>Versi kerangka berubah antara {a} ({x}) dan {b} ({y}); indikator dicocokkan menurut kode.</translation>
+        </message>
+        <message>
+            <source>New: {codes}.</source>
+            <translation>Baru: {codes}.</translation>
+        </message>
+        <message>
+            <source>No longer assessed: {codes}.</source>
+            <translation>Tidak lagi dinilai: {codes}.</translation>
+        </message>
+        <message>
+            <source>Drafts (not final) included: {keys}.</source>
+            <translation>Draf (belum final) yang disertakan: {keys}.</translation>
+        </message>
+        <message>
+            <source>Change is the last city minus the first, in the order listed.</source>
+            <translation>Perubahan = kota terakhir dikurangi kota pertama, sesuai urutan daftar.</translation>
+        </message>
+        <message>
+            <source>{key} (draft)</source>
+            <translation>{key} (draf)</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Keseluruhan</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Ekspor gagal</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+            <translation>CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export the comparison table</source>
+            <translation>Ekspor tabel perbandingan</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+            <translation>Gambar PNG (*.png);;Gambar vektor SVG (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export the radar chart</source>
+            <translation>Ekspor grafik radar</translation>
+        </message>
+        <message>
+            <source>Export the trend chart</source>
+            <translation>Ekspor grafik tren</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonTableModel</name>
+        <message>
+            <source>Draft: not final, and may still change</source>
+            <translation>Draf: belum final dan masih dapat berubah</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Perubahan</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Tren</translation>
+        </message>
+        <message>
+            <source>Last vs first</source>
+            <translation>Terakhir vs pertama</translation>
+        </message>
+        <message>
+            <source>{key} (draft)</source>
+            <translation>{key} (draf)</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>TB</translation>
+        </message>
+        <message>
+            <source>not assessed</source>
+            <translation>tidak dinilai</translation>
+        </message>
+        <message>
+            <source>Marked not applicable in {key}: left out of the scores</source>
+            <translation>Ditandai tidak berlaku (TB) pada {key}: tidak dihitung dalam skor</translation>
+        </message>
+        <message>
+            <source>Not assessed in {key} (no level recorded, or not in that framework)</source>
+            <translation>Tidak dinilai pada {key} (tingkat belum dicatat, atau tidak ada dalam kerangka tersebut)</translation>
+        </message>
+        <message>
+            <source>Overall score in {key}</source>
+            <translation>Skor keseluruhan pada {key}</translation>
+        </message>
+        <message>
+            <source>▲ higher</source>
+            <translation>▲ lebih tinggi</translation>
+        </message>
+        <message>
+            <source>▼ lower</source>
+            <translation>▼ lebih rendah</translation>
+        </message>
+        <message>
+            <source>= same</source>
+            <translation>= sama</translation>
+        </message>
+        <message>
+            <source>▲ improved</source>
+            <translation>▲ meningkat</translation>
+        </message>
+        <message>
+            <source>▼ regressed</source>
+            <translation>▼ menurun</translation>
+        </message>
+        <message>
+            <source>= held</source>
+            <translation>= tetap</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseLock</name>
+        <message>
+            <source>The database {path} is already open in another Smart City Assess window; close that window first.</source>
+            <translation>Basis data {path} sudah dibuka di jendela Smart City Assess lain; tutup jendela itu terlebih dahulu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Evidence</name>
+        <message>
+            <source>{name} is not a file.</source>
+            <translation>{name} bukan berkas.</translation>
+        </message>
+        <message>
+            <source>{name} is {size}, more than the {limit} allowed for one evidence file.</source>
+            <translation>{name} berukuran {size}, melebihi batas {limit} untuk satu berkas bukti.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be read ({reason}).</source>
+            <translation>{name} tidak dapat dibaca ({reason}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceModel</name>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Ditambahkan</translation>
+        </message>
+        <message>
+            <source>Added by {who}; SHA-256 {sha}</source>
+            <translation>Ditambahkan oleh {who}; SHA-256 {sha}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorListModel</name>
+        <message>
+            <source>{name}: not answered yet</source>
+            <translation>{name}: belum dijawab</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>TB</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorPanel</name>
+        <message>
+            <source>Not applicable (N)</source>
+            <translation>Tidak berlaku (N)</translation>
+        </message>
+        <message>
+            <source>measured value</source>
+            <translation>nilai terukur</translation>
+        </message>
+        <message>
+            <source>Findings, sources, who said what… (saved as you type)</source>
+            <translation>Temuan, sumber, siapa menyatakan apa… (tersimpan saat Anda mengetik)</translation>
+        </message>
+        <message>
+            <source>Add file…</source>
+            <translation>Tambah berkas…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>or drop files here</source>
+            <translation>atau seret berkas ke sini</translation>
+        </message>
+        <message>
+            <source>Target level:</source>
+            <translation>Tingkat target:</translation>
+        </message>
+        <message>
+            <source>Measured value:</source>
+            <translation>Nilai terukur:</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Catatan:</translation>
+        </message>
+        <message>
+            <source>Evidence:</source>
+            <translation>Bukti:</translation>
+        </message>
+        <message>
+            <source>indicator {n} of {total}</source>
+            <translation>indikator {n} dari {total}</translation>
+        </message>
+        <message>
+            <source>Framework target: {level}</source>
+            <translation>Target kerangka: {level}</translation>
+        </message>
+        <message>
+            <source>Marked not applicable: left out of the scores.</source>
+            <translation>Ditandai tidak berlaku: tidak dihitung dalam skor.</translation>
+        </message>
+        <message>
+            <source>Level {level} chosen; target {target}.</source>
+            <translation>Tingkat {level} dipilih; target {target}.</translation>
+        </message>
+        <message>
+            <source>Not answered yet: press 1–5 or N.</source>
+            <translation>Belum dijawab: tekan 1–5 atau N.</translation>
+        </message>
+        <message>
+            <source>→ level {level} ({name}) from the thresholds</source>
+            <translation>→ tingkat {level} ({name}) menurut ambang batas</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a number.</source>
+            <translation>'{text}' bukan angka.</translation>
+        </message>
+        <message>
+            <source>Add evidence files</source>
+            <translation>Tambah berkas bukti</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New Assessment…</source>
+            <translation>Penilaian &amp;Baru…</translation>
+        </message>
+        <message>
+            <source>&amp;Open Database…</source>
+            <translation>B&amp;uka Basis Data…</translation>
+        </message>
+        <message>
+            <source>Assessment &amp;List</source>
+            <translation>&amp;Daftar Penilaian</translation>
+        </message>
+        <message>
+            <source>&amp;Import Framework…</source>
+            <translation>&amp;Impor Kerangka…</translation>
+        </message>
+        <message>
+            <source>&amp;Export Responses (CSV/XLSX)…</source>
+            <translation>&amp;Ekspor Jawaban (CSV/XLSX)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF Report…</source>
+            <translation>Ekspor Laporan &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Keluar</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Urungkan</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>U&amp;langi</translation>
+        </message>
+        <message>
+            <source>&amp;Next Indicator</source>
+            <translation>Indikator Beri&amp;kutnya</translation>
+        </message>
+        <message>
+            <source>&amp;Previous Indicator</source>
+            <translation>Indikator &amp;Sebelumnya</translation>
+        </message>
+        <message>
+            <source>Next &amp;Unanswered</source>
+            <translation>&amp;Belum Dijawab Berikutnya</translation>
+        </message>
+        <message>
+            <source>&amp;Finalize…</source>
+            <translation>&amp;Finalkan…</translation>
+        </message>
+        <message>
+            <source>&amp;Reopen…</source>
+            <translation>Buka Kemba&amp;li…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Draft…</source>
+            <translation>&amp;Hapus Draf…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare…</source>
+            <translation>Ba&amp;ndingkan…</translation>
+        </message>
+        <message>
+            <source>&amp;About Smart City Assess</source>
+            <translation>&amp;Tentang Smart City Assess</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Sunting</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment</source>
+            <translation>&amp;Penilaian</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Tampilan</translation>
+        </message>
+        <message>
+            <source>La&amp;nguage</source>
+            <translation>Ba&amp;hasa</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>B&amp;antuan</translation>
+        </message>
+        <message>
+            <source>Smart City Assess</source>
+            <translation>Smart City Assess</translation>
+        </message>
+        <message>
+            <source>A final assessment cannot be deleted; reopen it first.</source>
+            <translation>Penilaian final tidak dapat dihapus; buka kembali terlebih dahulu.</translation>
+        </message>
+        <message>
+            <source>Delete the draft assessment of {city} {year} with all its scores, notes and files? This cannot be undone.</source>
+            <translation>Hapus draf penilaian {city} {year} beserta seluruh skor, catatan, dan berkasnya? Tindakan ini tidak dapat diurungkan.</translation>
+        </message>
+        <message>
+            <source>Delete draft</source>
+            <translation>Hapus draf</translation>
+        </message>
+        <message>
+            <source>Finalize {city} {year}? It becomes read-only everywhere until someone reopens it.</source>
+            <translation>Finalkan {city} {year}? Penilaian menjadi hanya-baca di mana pun sampai dibuka kembali.</translation>
+        </message>
+        <message>
+            <source>{count} indicators are still unanswered.</source>
+            <translation>Masih ada {count} indikator yang belum dijawab.</translation>
+        </message>
+        <message>
+            <source>Finalize assessment</source>
+            <translation>Finalisasi penilaian</translation>
+        </message>
+        <message>
+            <source>Reopen assessment</source>
+            <translation>Buka kembali penilaian</translation>
+        </message>
+        <message>
+            <source>Why is it reopened? (kept in the audit trail)</source>
+            <translation>Mengapa dibuka kembali? (dicatat dalam jejak audit)</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>Buka basis data</translation>
+        </message>
+        <message>
+            <source>Smart City Assess databases (*.db *.sqlite);;All files (*)</source>
+            <translation>Basis data Smart City Assess (*.db *.sqlite);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Import framework</source>
+            <translation>Impor kerangka</translation>
+        </message>
+        <message>
+            <source>Framework files (*.yaml *.yml *.json);;All files (*)</source>
+            <translation>Berkas kerangka (*.yaml *.yml *.json);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Imported framework {code} {version}.</source>
+            <translation>Kerangka {code} {version} telah diimpor.</translation>
+        </message>
+        <message>
+            <source>Export responses</source>
+            <translation>Ekspor jawaban</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+            <translation>CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Responses written to {path}.</source>
+            <translation>Jawaban ditulis ke {path}.</translation>
+        </message>
+        <message>
+            <source>PDF reports are not available in this build of the app.</source>
+            <translation>Laporan PDF tidak tersedia pada versi aplikasi ini.</translation>
+        </message>
+        <message>
+            <source>Export PDF report</source>
+            <translation>Ekspor laporan PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation>Menulis laporan…</translation>
+        </message>
+        <message>
+            <source>Report written to {path}.</source>
+            <translation>Laporan ditulis ke {path}.</translation>
+        </message>
+        <message>
+            <source>Report written</source>
+            <translation>Laporan selesai</translation>
+        </message>
+        <message>
+            <source>Open {name} now?</source>
+            <translation>Buka {name} sekarang?</translation>
+        </message>
+        <message>
+            <source>The comparison view is not available in this build of the app.</source>
+            <translation>Tampilan perbandingan tidak tersedia pada versi aplikasi ini.</translation>
+        </message>
+        <message>
+            <source>Compare — Smart City Assess</source>
+            <translation>Bandingkan — Smart City Assess</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Offline-first smart-city maturity assessments.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Penilaian tingkat kematangan kota cerdas yang dapat bekerja tanpa internet.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Database: {path}&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Basis data: {path}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Frameworks:&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Kerangka:&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About Smart City Assess</source>
+            <translation>Tentang Smart City Assess</translation>
+        </message>
+        <message>
+            <source>The {language} translation is missing from this installation.</source>
+            <translation>Terjemahan {language} tidak ada dalam instalasi ini.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Smart City Assess</source>
+            <translation>Smart City Assess</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewAssessmentDialog</name>
+        <message>
+            <source>New assessment</source>
+            <translation>Penilaian baru</translation>
+        </message>
+        <message>
+            <source>e.g. Bandung</source>
+            <translation>mis. Bandung</translation>
+        </message>
+        <message>
+            <source>your name, kept in the audit trail</source>
+            <translation>nama Anda, dicatat dalam jejak audit</translation>
+        </message>
+        <message>
+            <source>Start assessment</source>
+            <translation>Mulai penilaian</translation>
+        </message>
+        <message>
+            <source>City:</source>
+            <translation>Kota:</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>Tahun:</translation>
+        </message>
+        <message>
+            <source>Framework:</source>
+            <translation>Kerangka:</translation>
+        </message>
+        <message>
+            <source>Assessor:</source>
+            <translation>Penilai:</translation>
+        </message>
+    </context>
+    <context>
+        <name>RadarWidget</name>
+        <message>
+            <source>{axis} (no score)</source>
+            <translation>{axis} (tanpa skor)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorePanel</name>
+        <message>
+            <source>{year} (current)</source>
+            <translation>{year} (saat ini)</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Overall index</source>
+            <translation>Indeks keseluruhan</translation>
+        </message>
+        <message>
+            <source>{percent} complete</source>
+            <translation>{percent} lengkap</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalkView</name>
+        <message>
+            <source>Next unanswered</source>
+            <translation>Belum dijawab berikutnya</translation>
+        </message>
+        <message>
+            <source>Go to the next indicator without an answer (Ctrl+U)</source>
+            <translation>Ke indikator berikutnya yang belum dijawab (Ctrl+U)</translation>
+        </message>
+        <message>
+            <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered</source>
+            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · Ctrl+U belum dijawab berikutnya</translation>
+        </message>
+        <message>
+            <source>Final — read-only</source>
+            <translation>Final — hanya-baca</translation>
+        </message>
+        <message>
+            <source>Draft — every change is saved at once</source>
+            <translation>Draf — setiap perubahan langsung tersimpan</translation>
+        </message>
+        <message>
+            <source>Reopen…</source>
+            <translation>Buka kembali…</translation>
+        </message>
+        <message>
+            <source>Finalize…</source>
+            <translation>Finalkan…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Worker</name>
+        <message>
+            <source>The task failed unexpectedly ({kind}: {detail}).</source>
+            <translation>Tugas gagal secara tak terduga ({kind}: {detail}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation>Simpan Semua</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Ya</translation>
+        </message>
+        <message>
+            <source>Yes to &amp;All</source>
+            <translation>Ya untuk &amp;Semua</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Tidak</translation>
+        </message>
+        <message>
+            <source>N&amp;o to All</source>
+            <translation>T&amp;idak untuk Semua</translation>
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation>Batalkan</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Coba Lagi</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>Abaikan</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Buang</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Bantuan</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Terapkan</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Atur Ulang</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>Kembalikan Bawaan</translation>
+        </message>
+    </context>
+    <context>
+        <name>QGnomeTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;OK</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Batal</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Tutup</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>Tutup tanpa Menyimpan</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Tampilkan Detail...</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Sembunyikan Detail...</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Cari di:</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Mundur</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Mundur</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Maju</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>Maju</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Folder Induk</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>Ke folder induk</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Buat Folder Baru</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>Buat folder baru</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>Tampilan Daftar</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>Beralih ke tampilan daftar</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Tampilan Rinci</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>Beralih ke tampilan rinci</translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>Bilah Samping</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>Daftar tempat dan markah</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Jenis berkas:</translation>
+        </message>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>&amp;Nama berkas:</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Buka</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation>&amp;Pilih</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <source>Save As</source>
+            <translation>Simpan Sebagai</translation>
+        </message>
+        <message>
+            <source>Find Directory</source>
+            <translation>Cari Folder</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>New Folder</source>
+            <translation>Folder Baru</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>Folder &amp;Baru</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>&amp;Ganti Nama</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>Tampilkan berkas &amp;tersembunyi</translation>
+        </message>
+        <message>
+            <source>All Files (*)</source>
+            <translation>Semua Berkas (*)</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>%1 sudah ada.
+Ganti berkas tersebut?</translation>
+        </message>
+        <message>
+            <source>Are you sure you want to delete '%1'?</source>
+            <translation>Yakin ingin menghapus '%1'?</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Tempat Terkini</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Komputer Saya</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Komputer</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Tanggal Diubah</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Komputer Saya</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Komputer</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Urungkan</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>U&amp;langi</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Potong</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Salin</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Tempel</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Pilih Semua</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Urungkan</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>U&amp;langi</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Potong</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Salin</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Tempel</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Pilih Semua</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Link Location</source>
+            <translation>Salin &amp;Lokasi Tautan</translation>
+        </message>
+    </context>
+</TS>
