@@ -91,12 +91,22 @@ class SelfTest:
         return f"{len(data) // 1024} KiB"
 
     def load_translation(self) -> str:
-        from .i18n import translation_file
+        from PySide6.QtCore import QCoreApplication
+
+        from .i18n import SOURCE_LANGUAGE, TRANSLATIONS, translation_file
 
         path = translation_file("id")
         if path is None:
             raise AssertionError("the Indonesian translation (.qm) is not shipped")
-        return path.name
+        if not TRANSLATIONS.install("id"):
+            raise AssertionError(f"{path.name} does not load")
+        try:
+            menu = QCoreApplication.translate("MainWindow", "&File")
+        finally:
+            TRANSLATIONS.install(SOURCE_LANGUAGE)
+        if menu == "&File":
+            raise AssertionError(f"{path.name} loads but does not translate the File menu")
+        return f"{path.name} ('&File' → '{menu}')"
 
 
 def _value_for(framework, indicator, level: int) -> float:
