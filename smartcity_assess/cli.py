@@ -8,15 +8,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
 from .core.text import localize
-from .persistence.db import DATABASE_ENV
+from .persistence.db import DATABASE_ENV, database_location, describe_database_error
 from .persistence.store import Store
 
 EXIT_USER_ERROR = 2
@@ -175,6 +178,38 @@ def cmd_assessments_reopen(args) -> int:
     store = _open(args)
     store.reopen(store.resolve_assessment_id(args.id), actor=args.actor, reason=args.reason or "")
     print("reopened")
+    return 0
+
+
+def cmd_assessments_history(args) -> int:
+    store = _open(args)
+    entries = store.audit_trail(store.resolve_assessment_id(args.id))
+    if args.json:
+        rows = [
+            {
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "action": e.action,
+                "indicator": e.indicator_code,
+                "field": e.field,
+                "old": e.old_value,
+                "new": e.new_value,
+            }
+            for e in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    rows = [
+        (
+            e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            e.actor,
+            e.action,
+            " ".join(filter(None, (e.indicator_code, e.field))),
+            f"{e.old_value if e.old_value is not None else '—'} → {e.new_value if e.new_value is not None else '—'}",
+        )
+        for e in entries
+    ]
+    _print_table(("WHEN (UTC)", "WHO", "ACTION", "WHAT", "CHANGE"), rows)
     return 0
 
 
@@ -403,6 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     reopen = add(asm, "reopen", cmd_assessments_reopen, "make a final assessment editable again (audited)")
     reopen.add_argument("id")
     reopen.add_argument("--reason", help="why it is reopened (kept in the audit trail)")
+    history = add(asm, "history", cmd_assessments_history, "the audit trail: every change, who made it and when")
+    history.add_argument("id")
+    history.add_argument("--json", action="store_true", help="print the trail as JSON")
     add(asm, "delete", cmd_assessments_delete, "delete a draft assessment").add_argument("id")
 
     rsp = sub.add_parser("responses", help="import and export responses").add_subparsers(
@@ -465,6 +503,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except (SQLAlchemyDatabaseError, sqlite3.DatabaseError) as exc:
+        # Damage that the check on opening could not see (or that happened since) reaches here.
+        print(f"error: {describe_database_error(exc, database_location(args.db))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -45,6 +45,12 @@ def database_url(path_or_url: str | os.PathLike | None = None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
+def database_location(path_or_url: str | os.PathLike | None = None) -> str:
+    """Where the database is, as a person would name it in a message: the file, else the URL."""
+    url = database_url(path_or_url)
+    return str(_sqlite_path(url) or url)
+
+
 def _sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
@@ -66,8 +72,11 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 def create_db_engine(url: str) -> Engine:
     """An engine with this app's connection settings. Does not touch the schema."""
     path = _sqlite_path(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path is not None and not path.parent.is_dir():
+        if path != default_database_path():
+            # A mistyped --db must not quietly start an empty database in a new folder.
+            raise DatabaseUnavailable(f"the folder {path.parent} does not exist; create it or choose another database")
+        path.parent.mkdir(parents=True, exist_ok=True)  # first start: the user data folder
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -121,6 +130,24 @@ def backup_database(engine: Engine, revision: str) -> Path | None:
     return target
 
 
+def check_integrity(engine: Engine, where: str) -> None:
+    """Refuse a damaged database file before anything reads figures from it or writes to it.
+
+    SQLite reports damage only when a query reaches a damaged page, so without this a report
+    could be printed from a half-readable file. quick_check reads every page (~1 s per GB).
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        problems = [" ".join(p.replace("*** in database main ***", "").split()) for p in problems]
+        raise DatabaseUnavailable(
+            f"the database {where} is damaged ({'; '.join(problems)}); "
+            "nothing was changed: restore it from a copy (migrations leave one beside it)"
+        )
+
+
 def migrate(engine: Engine) -> Path | None:
     """Bring the schema to this build's head, backing the file up first. Returns the backup path."""
     revision = current_revision(engine)
@@ -146,9 +173,10 @@ def migrate(engine: Engine) -> Path | None:
 def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
     """Create the engine for a database and make sure its schema is current."""
     url = database_url(path_or_url)
-    where = str(_sqlite_path(url) or url)
+    where = database_location(url)
     try:
         engine = create_db_engine(url)
+        check_integrity(engine, where)
         migrate(engine)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(exc, where) from None

@@ -8,6 +8,7 @@ Rules kept here, not in the UI:
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
@@ -129,7 +130,10 @@ def default_actor() -> str:
     for var in ("SMARTCITY_ASSESS_USER", "USER", "USERNAME"):
         if os.environ.get(var):
             return os.environ[var]
-    return "unknown"
+    try:  # no variable set (a service, a bare container): ask the system for the account name
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _audit_text(value: Any) -> str | None:
@@ -323,7 +327,10 @@ class Store:
         """An assessment id from its full form or a unique prefix of at least 4 hex digits."""
         cleaned = text.strip().lower().replace("-", "")
         if len(cleaned) < 4 or any(c not in "0123456789abcdef" for c in cleaned):
-            raise UserError(f"'{text}' is not an assessment id (see 'assessments list')")
+            raise UserError(
+                f"'{text}' is not an assessment id: give it whole or its first 4 or more characters "
+                "(see 'assessments list')"
+            )
         with self.engine.connect() as conn:
             # Uuid columns are stored as 32 hex digits on SQLite and native on other databases;
             # comparing in Python keeps this portable and the table is small.

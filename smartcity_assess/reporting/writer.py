@@ -95,6 +95,9 @@ def _checked_target(path: Path) -> Path:
     path = path.expanduser()
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as report.pdf")
+    if path.suffix.lower() != ".pdf":
+        # A PDF named .txt or .csv opens in the wrong program, or overwrites a file of that kind.
+        raise UserError(f"the report is a PDF: give a file name ending in .pdf, not {path.name}")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise UserError(f"cannot write {path}: the folder {parent} does not exist")

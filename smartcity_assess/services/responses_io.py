@@ -52,8 +52,9 @@ def read_table_rows(path: str | Path) -> list[list]:
 def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None) -> int:
     """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
     framework = store.framework(store.assessment(assessment_id).framework_id)
+    rows = read_table_rows(path)  # its errors already name the file
     try:
-        entries = parse_response_rows(framework, read_table_rows(path))
+        entries = parse_response_rows(framework, rows)
     except UserError as exc:
         raise UserError(f"{Path(path).name}: {exc}") from None
     store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)

@@ -218,3 +218,34 @@ def test_a_newer_database_is_refused_by_the_installed_command(tmp_path):
     assert (
         proc.stderr.startswith("error: the database was written by a newer version") and "Traceback" not in proc.stderr
     )
+
+
+def test_history_lists_every_change_with_who_and_why(run, mini_id, tmp_path):
+    answers = tmp_path / "answers.csv"
+    answers.write_text("indicator,level,note\nG1,3,SOP drafted\n", encoding="utf-8")
+    assert run("responses", "import", mini_id, str(answers))[0] == 0
+    assert run("assessments", "finalize", mini_id)[0] == 0
+    assert run("assessments", "reopen", mini_id, "--reason", "typo in G1 note")[0] == 0
+    code, out, _ = run("assessments", "history", mini_id, "--json")
+    assert code == 0
+    trail = json.loads(out)
+    actions = [(e["action"], e["indicator"], e["field"], e["old"], e["new"]) for e in trail]
+    assert ("set", "G1", "level", None, "3") in actions and ("set", "G1", "note", None, "SOP drafted") in actions
+    assert ("finalize", None, "status", "draft", "final") in actions
+    reopen = [e for e in trail if e["action"] == "reopen"]
+    assert len(reopen) == 1 and reopen[0]["new"].endswith("typo in G1 note") and reopen[0]["actor"] == "tester"
+    code, out, _ = run("assessments", "history", mini_id)
+    assert code == 0 and "final → draft: typo in G1 note" in out
+
+
+def test_unreadable_response_file_is_named_once(run, mini_id, tmp_path):
+    latin1 = tmp_path / "jawaban.csv"
+    latin1.write_bytes("indicator,note\nG1,Kota Bandung caf\xe9\n".encode("latin-1"))
+    code, _, err = run("responses", "import", mini_id, str(latin1))
+    assert code == 2
+    assert err == f"error: {latin1}: not UTF-8 text; save the CSV as UTF-8\n"
+
+
+def test_a_too_short_id_prefix_says_how_long_it_must_be(run, mini_id):
+    code, _, err = run("score", mini_id[:3])
+    assert code == 2 and "first 4 or more characters" in err

@@ -37,7 +37,12 @@ def test_bad_id_is_one_error_line_and_exit_2(run, assessment_id, tmp_path, given
 
 @pytest.mark.parametrize(
     ("where", "message"),
-    [("missing/r.pdf", "does not exist"), ("a-file.txt/r.pdf", "does not exist"), (".", "is a folder")],
+    [
+        ("missing/r.pdf", "does not exist"),
+        ("a-file.txt/r.pdf", "does not exist"),
+        (".", "is a folder"),
+        ("r.txt", "give a file name ending in .pdf"),
+    ],
 )
 def test_unwritable_path_is_one_error_line_and_exit_2(run, assessment_id, tmp_path, where, message):
     (tmp_path / "a-file.txt").write_text("not a folder")
