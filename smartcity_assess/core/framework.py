@@ -16,7 +16,7 @@ from .text import Text
 class Metric:
     """A measured value whose thresholds decide the level."""
 
-    unit: str
+    unit: Text  # e.g. {"en": "% of kelurahan", "id": "% kelurahan"}
     thresholds: tuple[float, ...]
     higher_is_better: bool = True
 

@@ -317,10 +317,8 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
     if check.mapping(raw, place) is None:
         return None
     check.keys(raw, place, METRIC_KEYS, {"unit", "thresholds"})
-    unit = raw.get("unit", "")
-    if not isinstance(unit, str):
-        check.fail(f"{place}.unit", 'must be a text such as "%"')
-        unit = str(unit)
+    raw_unit = raw.get("unit", "")
+    unit = {} if raw_unit == "" else check.text(raw_unit, f"{place}.unit")  # "" for a bare count
     higher = raw.get("higher_is_better", True)
     if not isinstance(higher, bool):
         check.fail(f"{place}.higher_is_better", "must be true or false")
@@ -367,6 +365,8 @@ def load_framework_file(path: str | Path) -> Framework:
 
 
 def _text_out(text: Text) -> Any:
+    if not text:
+        return ""  # an optional text left empty (a metric without a unit) is written as it was read
     if set(text) == {ANY_LANGUAGE}:
         return text[ANY_LANGUAGE]
     return dict(text)
@@ -406,7 +406,7 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
                 ind_data["target"] = ind.target
             if ind.metric:
                 ind_data["metric"] = {
-                    "unit": ind.metric.unit,
+                    "unit": _text_out(ind.metric.unit),
                     "thresholds": list(ind.metric.thresholds),
                     "higher_is_better": ind.metric.higher_is_better,
                 }

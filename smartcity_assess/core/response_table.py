@@ -153,7 +153,7 @@ def export_rows(framework: Framework, responses: Mapping[str, object], lang: str
                 "target": getattr(record, "target", None),
                 "na": "yes" if getattr(record, "na", False) else "",
                 "value": getattr(record, "value", None),
-                "unit": ind.metric.unit if ind.metric else "",
+                "unit": localize(ind.metric.unit, lang) if ind.metric else "",
                 "note": getattr(record, "note", ""),
                 "updated_by": getattr(record, "updated_by", ""),
                 "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",

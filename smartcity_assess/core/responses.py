@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .errors import UserError
 from .framework import Framework, Indicator
+from .text import localize
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         derived = framework.level_for_value(indicator, entry.value)
         if level is not None and level != derived:
             raise UserError(
-                f"level: {level} contradicts the value {entry.value:g} {indicator.metric.unit}, "
+                f"level: {level} contradicts the value {entry.value:g} {localize(indicator.metric.unit)}, "
                 f"which gives level {derived}"
             )
         level = derived

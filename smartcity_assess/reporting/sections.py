@@ -84,7 +84,7 @@ class Context:
         response = self.data.responses.get(result.code)
         indicator = self.framework.indicator(result.code)
         if response and response.value is not None and indicator and indicator.metric:
-            text += f" ({self.cat.measured(response.value)} {indicator.metric.unit})"
+            text += f" ({self.cat.measured(response.value)} {localize(indicator.metric.unit, self.lang)})"
         return text
 
 

@@ -56,6 +56,16 @@ def test_canonical_form_round_trips_with_the_same_checksum(raw):
     assert framework_checksum(reordered) == framework_checksum(fw)
 
 
+def test_metric_units_may_be_translated_or_left_empty(raw):
+    metric = raw["pillars"][1]["indicators"][0]["metric"]
+    metric["unit"] = {"en": "hotspots per 100,000 inhabitants", "id": "hotspot per 100.000 penduduk"}
+    raw["pillars"][1]["indicators"][1]["metric"]["unit"] = ""
+    fw = framework_from_data(raw)
+    assert localize(fw.indicator("W1").metric.unit, "id") == "hotspot per 100.000 penduduk"
+    assert localize(fw.indicator("W2").metric.unit, "id") == ""
+    assert framework_checksum(framework_from_json(canonical_json(fw))) == framework_checksum(fw)
+
+
 def test_plain_string_texts_read_the_same_in_every_language(raw):
     fw = framework_from_data(raw)
     assert localize(fw.indicator("G1").name, "id") == "Command-center SOP"
@@ -89,6 +99,10 @@ def test_plain_string_texts_read_the_same_in_every_language(raw):
         (
             lambda d: d["pillars"][1]["indicators"][0]["metric"].update(thresholds=[10, 60, 30, 85]),
             "pillars[1].indicators[0].metric.thresholds: must be strictly ascending",
+        ),
+        (
+            lambda d: d["pillars"][1]["indicators"][0]["metric"].update(unit=5),
+            "pillars[1].indicators[0].metric.unit: must be a text or a mapping of language to text",
         ),
         (
             lambda d: d["pillars"][1]["indicators"][0]["metric"].update(thresholds=[10, 30]),

@@ -262,7 +262,7 @@ class IndicatorPanel(QWidget):
             self.target_box.addItem(f"{level} — {localize(framework.levels[level], lang)}", level)
         metric = indicator.metric
         self._form.setRowVisible(self._value_widget, metric is not None)
-        self._unit.setText(metric.unit if metric else "")
+        self._unit.setText(localize(metric.unit, lang) if metric else "")
         self._show_values()
         self._evidence_changed(code)
 
