@@ -364,7 +364,21 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def no_display() -> bool:
+    """On Linux without X11 or Wayland (a server, an SSH session) Qt would abort with a page of advice."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_open_app(args) -> int:
+    if no_display():
+        print(
+            "error: there is no display to open the app on (DISPLAY is not set); the command line works "
+            "without one (see --help)",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     try:
         from .ui.app import run
     except ImportError as exc:

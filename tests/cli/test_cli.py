@@ -249,3 +249,12 @@ def test_unreadable_response_file_is_named_once(run, mini_id, tmp_path):
 def test_a_too_short_id_prefix_says_how_long_it_must_be(run, mini_id):
     code, _, err = run("score", mini_id[:3])
     assert code == 2 and "first 4 or more characters" in err
+
+
+def test_no_display_is_one_sentence_not_a_qt_abort(run, monkeypatch):
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, err = run()
+    assert code == 2 and out == ""
+    assert err.startswith("error: there is no display to open the app on") and err.count("\n") == 1
