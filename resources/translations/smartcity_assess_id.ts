@@ -381,6 +381,10 @@
             <translation>{name} berukuran {size}, melebihi batas {limit} untuk satu berkas bukti.</translation>
         </message>
         <message>
+            <source>{name} is empty.</source>
+            <translation>{name} kosong.</translation>
+        </message>
+        <message>
             <source>{name} cannot be read ({reason}).</source>
             <translation>{name} tidak dapat dibaca ({reason}).</translation>
         </message>
@@ -492,6 +496,10 @@
         <message>
             <source>Add evidence files</source>
             <translation>Tambah berkas bukti</translation>
+        </message>
+        <message>
+            <source>{name} is already attached to {code}.</source>
+            <translation>{name} sudah dilampirkan pada {code}.</translation>
         </message>
     </context>
     <context>

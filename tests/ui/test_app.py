@@ -18,6 +18,7 @@ from smartcity_assess.services.demo import load_demo
 from smartcity_assess.services.frameworks import open_store
 from smartcity_assess.ui import app as app_module
 from smartcity_assess.ui.db_lock import lock_database
+from smartcity_assess.ui.dialogs import messages
 from smartcity_assess.ui.dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
 from smartcity_assess.ui.models.assessments import COMPLETION, YEAR
 from smartcity_assess.ui.models.evidence import EvidenceModel
@@ -294,3 +295,26 @@ def test_import_framework_file(make_window, store):
     window = make_window(store)
     assert window.import_framework(str(DATA / "mini.yaml")) is True
     assert "mini" in {f.code for f in store.list_frameworks()}
+
+
+def test_the_same_file_twice_and_an_empty_file_are_refused(walk_window, tmp_path, errors):
+    panel = walk_window.walk.panel
+    sop = tmp_path / "sop.pdf"
+    sop.write_bytes(b"%PDF-1.4 the SOP")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    panel.add_evidence_files([str(sop)])
+    panel.add_evidence_files([str(sop)])
+    panel.add_evidence_files([str(empty)])
+    stored = walk_window.store.evidence(walk_window.session.assessment_id, "G1")
+    assert [e.file_name for e in stored] == ["sop.pdf"]
+    assert errors == ["sop.pdf is already attached to G1.", "empty.txt is empty."]
+    assert panel.evidence_model.rowCount() == 1
+
+
+def test_error_sentences_keep_file_names_as_they_are():
+    assert messages.as_sentence("big.bin is 26 MiB, more than the 25 MiB allowed") == (
+        "big.bin is 26 MiB, more than the 25 MiB allowed."
+    )
+    assert messages.as_sentence("the database is locked") == "The database is locked."
+    assert messages.as_sentence("Already a sentence.") == "Already a sentence."

@@ -7,6 +7,7 @@ the panel shows what the database holds again.
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -417,10 +418,14 @@ class IndicatorPanel(QWidget):
         """Store each file; the first refused one stops with one sentence (those before it stay)."""
         if self._indicator is None or self.session.is_final:
             return
+        code = self._indicator.code
         for path in paths:
             try:
                 name, data = read_evidence_file(path, self._limit)
-                self.session.add_evidence(self._indicator.code, name, data)
+                digest = hashlib.sha256(data).hexdigest()
+                if any(e.file_name == name and e.sha256 == digest for e in self.session.evidence(code)):
+                    raise UserError(self.tr("{name} is already attached to {code}.").format(name=name, code=code))
+                self.session.add_evidence(code, name, data)
             except UserError as exc:
                 self._report_error(str(exc))
                 return
