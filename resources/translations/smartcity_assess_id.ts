@@ -482,12 +482,24 @@
             <translation>Tingkat {level} dipilih; target {target}.</translation>
         </message>
         <message>
+            <source>Not answered.</source>
+            <translation>Belum dijawab.</translation>
+        </message>
+        <message>
             <source>Not answered yet: press 1–5 or N.</source>
             <translation>Belum dijawab: tekan 1–5 atau N.</translation>
         </message>
         <message>
+            <source>No note.</source>
+            <translation>Tidak ada catatan.</translation>
+        </message>
+        <message>
             <source>→ level {level} ({name}) from the thresholds</source>
             <translation>→ tingkat {level} ({name}) menurut ambang batas</translation>
+        </message>
+        <message>
+            <source>The level follows from the measured value; clear the value to choose a level by hand.</source>
+            <translation>Tingkat mengikuti nilai terukur; kosongkan nilainya untuk memilih tingkat secara manual.</translation>
         </message>
         <message>
             <source>'{text}' is not a number.</source>

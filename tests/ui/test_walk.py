@@ -190,3 +190,34 @@ def test_previous_year_of_the_same_city_is_on_the_radar(qtbot, make_window, stor
     assert [s.label for s in radar.series()][-1] == "2025"
     expected = [p.score for p in score(store, earlier.id).score.pillars]
     assert radar.drawn_radii(2) == pytest.approx(expected)
+
+
+def test_a_level_key_keeps_the_measured_value_and_says_why(qtbot, walk_window):
+    window = walk_window
+    window.walk.go_to_code("W2")  # 2 days → level 4 (see above)
+    panel = window.walk.panel
+    panel.value_edit.setFocus()
+    qtbot.keyClicks(panel.value_edit, "2")
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    panel.setFocus()
+    key(qtbot, window, Qt.Key.Key_1)
+    record = db_response(window, "W2")
+    assert (record.value, record.level) == (2.0, 4)  # nothing erased
+    assert "clear the value to choose a level by hand" in panel._answer.text()
+    assert panel._levels[4].property("chosen") is True
+    key(qtbot, window, Qt.Key.Key_N)  # N/A still clears the measurement
+    record = db_response(window, "W2")
+    assert (record.na, record.value, record.level) == (True, None, None)
+
+
+def test_a_final_assessment_invites_nothing(qtbot, walk_window, answers):
+    window = walk_window
+    panel = window.walk.panel
+    assert "press 1–5 or N" in panel._answer.text()
+    window.finalize()
+    assert panel._answer.text() == "Not answered."
+    assert "saved as you type" not in panel.note_edit.placeholderText()
+    assert not panel._drop_hint.isVisibleTo(panel)
+    answers["text"] = "a late survey"
+    window.reopen()
+    assert "press 1–5 or N" in panel._answer.text() and panel._drop_hint.isVisibleTo(panel)
