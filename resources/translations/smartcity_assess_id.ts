@@ -629,12 +629,20 @@
             <translation>Finalkan {city} {year}? Penilaian menjadi hanya-baca di mana pun sampai dibuka kembali.</translation>
         </message>
         <message>
-            <source>{count} indicators are still unanswered.</source>
-            <translation>Masih ada {count} indikator yang belum dijawab.</translation>
-        </message>
-        <message>
             <source>Finalize assessment</source>
             <translation>Finalisasi penilaian</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator is still unanswered: {codes}.</source>
+            <translation>
+                <numerusform>%n indikator masih belum dijawab: {codes}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicators are still unanswered: {codes}.</source>
+            <translation>
+                <numerusform>%n indikator masih belum dijawab: {codes}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Reopen assessment</source>

@@ -338,16 +338,12 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.is_final:
             return
         self.walk.panel.save_note()
-        open_count = (
-            self.session.score.overall.total
-            - self.session.score.overall.answered
-            - self.session.score.overall.not_applicable
-        )
         text = self.tr("Finalize {city} {year}? It becomes read-only everywhere until someone reopens it.").format(
             city=self.session.info.city, year=self.session.info.year
         )
-        if open_count:
-            text += " " + self.tr("{count} indicators are still unanswered.").format(count=open_count)
+        unanswered = [i.code for i in self.session.framework.indicators if not self.session.is_answered(i.code)]
+        if unanswered:
+            text += " " + self._unanswered_sentence(unanswered)
         if not messages.confirm(self, self.tr("Finalize assessment"), text):
             return
         try:
@@ -355,13 +351,24 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(str(exc))
 
+    def _unanswered_sentence(self, codes: list[str], shown: int = 5) -> str:
+        """"3 indicators are still unanswered: G1, G4, W2." — the first few codes, so they can be found."""
+        listed = ", ".join(codes[:shown]) + ("…" if len(codes) > shown else "")
+        # English has two forms and no translation file of its own, so the form is chosen here; %n lets
+        # each translation apply its own plural rules
+        if len(codes) == 1:
+            sentence = self.tr("%n indicator is still unanswered: {codes}.", "", len(codes))
+        else:
+            sentence = self.tr("%n indicators are still unanswered: {codes}.", "", len(codes))
+        return sentence.format(codes=listed)
+
     def reopen(self) -> None:
         if self.session is None or not self.session.is_final:
             return
         reason = messages.ask_text(
-            self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)")
+            self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)"), required=True
         )
-        if reason is None:
+        if reason is None or not reason.strip():
             return
         try:
             self.session.reopen(reason.strip())

@@ -221,3 +221,44 @@ def test_a_final_assessment_invites_nothing(qtbot, walk_window, answers):
     answers["text"] = "a late survey"
     window.reopen()
     assert "press 1–5 or N" in panel._answer.text() and panel._drop_hint.isVisibleTo(panel)
+
+
+def test_finalize_names_the_unanswered_indicators_in_a_proper_plural(qtbot, walk_window, answers):
+    window = walk_window
+    answers["confirm"] = False
+    codes = [i.code for i in window.session.framework.indicators]
+    for code in codes[:-1]:
+        window.session.set_response(code, level=3)
+    window.finalize()
+    assert answers["asked"][-1].endswith(f" 1 indicator is still unanswered: {codes[-1]}.")
+    window.session.set_response(codes[0], level=None)
+    window.finalize()
+    assert answers["asked"][-1].endswith(f" 2 indicators are still unanswered: {codes[0]}, {codes[-1]}.")
+
+
+def test_reopen_needs_a_reason(qtbot, walk_window, answers):
+    from smartcity_assess.ui.dialogs.messages import TextDialog
+
+    dialog = TextDialog("Reopen assessment", "Why?", required=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "   ")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "survey redone")
+    assert dialog.ok_button.isEnabled()
+
+    window = walk_window
+    window.finalize()
+    answers["text"] = "  "
+    window.reopen()
+    assert window.session.is_final  # an empty reason reopens nothing
+
+
+def test_the_unanswered_count_is_translated(walk_window):
+    from smartcity_assess.ui.i18n import TRANSLATIONS
+
+    assert TRANSLATIONS.install("id")
+    try:
+        assert walk_window._unanswered_sentence(["G1", "G2"]) == "2 indikator masih belum dijawab: G1, G2."
+    finally:
+        TRANSLATIONS.install("en")
