@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.open_db_action = self._action(self.tr("&Open Database…"), self.open_database, [Key.Open])
         self.list_action = self._action(self.tr("Assessment &List"), self.show_list, ["Ctrl+L"])
         self.import_action = self._action(self.tr("&Import Framework…"), self.import_framework, ["Ctrl+I"])
-        self.export_action = self._action(self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+E"])
+        self.export_action = self._action(
+            self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+Shift+E"]
+        )
         self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -352,7 +354,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
 
     def _unanswered_sentence(self, codes: list[str], shown: int = 5) -> str:
-        """"3 indicators are still unanswered: G1, G4, W2." — the first few codes, so they can be found."""
+        """ "3 indicators are still unanswered: G1, G4, W2." — the first few codes, so they can be found."""
         listed = ", ".join(codes[:shown]) + ("…" if len(codes) > shown else "")
         # English has two forms and no translation file of its own, so the form is chosen here; %n lets
         # each translation apply its own plural rules

@@ -318,3 +318,17 @@ def test_error_sentences_keep_file_names_as_they_are():
     )
     assert messages.as_sentence("the database is locked") == "The database is locked."
     assert messages.as_sentence("Already a sentence.") == "Already a sentence."
+
+
+@pytest.mark.parametrize("focus", ["filter", "table"])
+def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, monkeypatch, focus):
+    new_assessment(store, "Bandung", 2027)
+    window = make_window(store)
+    window.list_page.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or ("", ""))
+    widget = window.list_page.filter_edit if focus == "filter" else window.list_page.table
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 1 and asked[0][1] == "Export responses"
