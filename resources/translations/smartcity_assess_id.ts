@@ -216,6 +216,10 @@
             <translation>Belum ada penilaian: buat penilaian baru atau muat data demo.</translation>
         </message>
         <message>
+            <source>Only draft assessments exist so far: tick “Include drafts” to compare them.</source>
+            <translation>Sejauh ini hanya ada penilaian draf: centang “Sertakan draf” untuk membandingkannya.</translation>
+        </message>
+        <message>
             <source>years</source>
             <translation>tahun</translation>
         </message>

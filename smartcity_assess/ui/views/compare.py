@@ -319,6 +319,8 @@ class CompareView(QWidget):
         comparison = None
         if not self._infos:
             notes.append(self.tr("No assessments yet: create one, or load the demo data."))
+        elif not self._visible_infos():  # everything there is a draft, and drafts are hidden
+            notes.append(self.tr("Only draft assessments exist so far: tick “Include drafts” to compare them."))
         elif not chosen:
             what = self.tr("years") if self._by() == BY_YEAR else self.tr("cities")
             notes.append(self.tr("Choose at least one of the {what} to compare.").format(what=what))
