@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from .. import __version__
 from ..core.errors import UserError
 from ..core.text import localize
+from ..persistence.db import database_url
 from ..persistence.store import Store, default_actor
 from ..services.assessments import new_assessment, score_many
 from ..services.frameworks import import_framework_file, open_store
+from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
 from .db_lock import lock_database
 from .dialogs import messages
 from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
@@ -272,6 +275,9 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(str(exc))
             return
+        except DATABASE_ERRORS as exc:  # e.g. a damaged page met while reading the responses
+            self.show_error(database_sentence(exc, self.store.location))
+            return
         self._close_walk()
         self.session = session
         session.error.connect(self.show_error)
@@ -392,11 +398,14 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return False
+        lock = None
         try:
             lock = lock_database(path) if Path(path).resolve() != Path(self.store.location).resolve() else self._lock
             store = open_store(path)
-        except UserError as exc:
-            self.show_error(str(exc))
+        except (UserError, *DATABASE_ERRORS) as exc:
+            self.show_error(str(exc) if isinstance(exc, UserError) else database_sentence(exc, path))
+            if lock is not None and lock is not self._lock:
+                lock.unlock()
             return False
         self._close_walk()
         if store is not self.store:
@@ -631,15 +640,21 @@ def create_application() -> QApplication:
 def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
     """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
     app = create_application()
+    settings = settings or AppSettings()
+    lock = store = None
     try:
         lock = lock_database(db)
         store = open_store(db)
-    except UserError as exc:
-        messages.show_error(None, str(exc))
+        TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
+        window = MainWindow(store, settings=settings, lock=lock)  # reads every assessment: damage shows here
+    except (UserError, *DATABASE_ERRORS) as exc:
+        sentence = str(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
+        messages.show_error(None, sentence)
+        if store is not None:
+            store.close()
+        if lock is not None:
+            lock.unlock()
         return None
-    settings = settings or AppSettings()
-    TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
-    window = MainWindow(store, settings=settings, lock=lock)
     window.show()
     last = settings.last_assessment
     if last and _exists(store, last):
@@ -653,9 +668,18 @@ def run(db: str | None) -> int:
     if started is None:
         return 2
     app, window = started
-    status = app.exec()
+    remove_hook = install_database_error_hook(window.show_error, lambda: window.store.location)
+    try:
+        status = app.exec()
+    finally:
+        remove_hook()
     window.release()
     return status
+
+
+def _database_name(db: str | None) -> str:
+    url = make_url(database_url(db))
+    return url.database or str(url)
 
 
 def _exists(store: Store, assessment_id: str) -> bool:

@@ -332,3 +332,54 @@ def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, mo
     qtbot.waitUntil(widget.hasFocus)
     qtbot.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(asked) == 1 and asked[0][1] == "Export responses"
+
+
+def malformed() -> Exception:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    return DatabaseError("SELECT …", {}, sqlite3.DatabaseError("database disk image is malformed"))
+
+
+def test_a_damaged_page_met_when_opening_is_one_sentence(make_window, store, monkeypatch, errors):
+    assessment_id = new_assessment(store, "Bandung", 2027)
+    window = make_window(store)
+
+    def damaged(_id):
+        raise malformed()
+
+    monkeypatch.setattr(store, "responses", damaged)
+    window.open_assessment(assessment_id)
+    assert errors == [f"{store.location} is not a Smart City Assess database, or it is damaged"]
+    assert window.session is None and window.pages.currentWidget() is window.list_page
+
+
+def test_a_damaged_page_met_when_saving_is_one_sentence_and_saves_nothing(qtbot, walk_window, monkeypatch, errors):
+    from smartcity_assess.ui.walk import session as session_module
+
+    window = walk_window
+
+    def damaged(*_args, **_kwargs):
+        raise malformed()
+
+    monkeypatch.setattr(session_module, "record_response", damaged)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_3)
+    assert len(errors) == 1 and "damaged" in errors[0]
+    assert window.store.responses(window.session.assessment_id) == {}
+    assert window.session.response("G1") is None and window.walk.panel._levels[3].property("chosen") is not True
+    assert window.undo_action.isEnabled() is False  # nothing half-done to undo
+
+
+def test_database_errors_reaching_the_event_loop_are_one_sentence(monkeypatch):
+    from smartcity_assess.ui.database_errors import install_database_error_hook
+
+    before = []
+    monkeypatch.setattr(sys, "excepthook", lambda *args: before.append(args[0]))
+    shown = []
+    remove = install_database_error_hook(shown.append, lambda: "/data/x.db")
+    sys.excepthook(type(malformed()), malformed(), None)
+    sys.excepthook(KeyError, KeyError("bug"), None)
+    remove()
+    assert shown == ["/data/x.db is not a Smart City Assess database, or it is damaged"]
+    assert before == [KeyError]  # anything else still goes to the hook that logs it

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.text import localize
+from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
 from .session import AssessmentSession
@@ -335,6 +336,10 @@ class IndicatorPanel(QWidget):
             self._report_error(str(exc))
             self._show_values()
             return False
+        except DATABASE_ERRORS as exc:
+            self._report_error(database_sentence(exc, self.session.store.location))
+            self._show_values()
+            return False
         return True
 
     def choose_level(self, level: int) -> None:
@@ -441,6 +446,9 @@ class IndicatorPanel(QWidget):
                 self.session.add_evidence(code, name, data)
             except UserError as exc:
                 self._report_error(str(exc))
+                return
+            except DATABASE_ERRORS as exc:
+                self._report_error(database_sentence(exc, self.session.store.location))
                 return
 
     def selected_evidence(self):
