@@ -790,8 +790,8 @@
     <context>
         <name>RadarWidget</name>
         <message>
-            <source>{axis} (no score)</source>
-            <translation>{axis} (tanpa skor)</translation>
+            <source>(no score)</source>
+            <translation>(tanpa skor)</translation>
         </message>
     </context>
     <context>
