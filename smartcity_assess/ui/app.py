@@ -6,7 +6,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
         self._compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = self._compare  # only this view's end clears the reference, not a replaced one's
         view.destroyed.connect(lambda *_: self._compare is view and setattr(self, "_compare", None))
-        self._compare.resize(1100, 700)
+        self._compare.resize(compare_window_size(self.screen().availableGeometry().size()))
         self._compare.show()
         return self._compare
 
@@ -626,6 +626,14 @@ class MainWindow(QMainWindow):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+COMPARE_SIZE = QSize(1400, 880)  # radar, trend with its legend and the table side by side, none cramped
+
+
+def compare_window_size(available: QSize) -> QSize:
+    """The Compare window's first size: roomy, but never larger than the screen's free area."""
+    return COMPARE_SIZE.boundedTo(available)
 
 
 def create_application() -> QApplication:

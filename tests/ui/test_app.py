@@ -383,3 +383,17 @@ def test_database_errors_reaching_the_event_loop_are_one_sentence(monkeypatch):
     remove()
     assert shown == ["/data/x.db is not a Smart City Assess database, or it is damaged"]
     assert before == [KeyError]  # anything else still goes to the hook that logs it
+
+
+def test_compare_opens_roomy_but_within_the_screen(make_window, store):
+    from PySide6.QtCore import QSize
+
+    window = make_window(store)
+    view = window.show_compare()
+    available = window.screen().availableGeometry().size()
+    assert view.size() == QSize(1400, 880).boundedTo(available).expandedTo(view.minimumSizeHint())
+    assert app_module.compare_window_size(QSize(1280, 720)) == QSize(1280, 720)
+    assert app_module.compare_window_size(QSize(1920, 1080)) == QSize(1400, 880)
+    export = view._export
+    assert export.width() >= export.sizeHint().width()  # the button's text and arrow are whole
+    view.close()
