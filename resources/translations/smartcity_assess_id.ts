@@ -824,6 +824,10 @@
             <translation>Ke indikator berikutnya yang belum dijawab (Ctrl+U)</translation>
         </message>
         <message>
+            <source>Keys: PgDn/Alt+→ next · PgUp/Alt+← previous</source>
+            <translation>Tombol: PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya</translation>
+        </message>
+        <message>
             <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered</source>
             <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · Ctrl+U belum dijawab berikutnya</translation>
         </message>

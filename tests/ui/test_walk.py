@@ -218,6 +218,7 @@ def test_a_final_assessment_invites_nothing(qtbot, walk_window, answers):
     assert panel._answer.text() == "Not answered."
     assert "saved as you type" not in panel.note_edit.placeholderText()
     assert not panel._drop_hint.isVisibleTo(panel)
+    assert "1–5" not in window.walk.key_hint.text() and "next" in window.walk.key_hint.text()
     answers["text"] = "a late survey"
     window.reopen()
     assert "press 1–5 or N" in panel._answer.text() and panel._drop_hint.isVisibleTo(panel)
