@@ -216,6 +216,10 @@
             <translation>Belum ada penilaian: buat penilaian baru atau muat data demo.</translation>
         </message>
         <message>
+            <source>Only draft assessments exist so far: tick “Include drafts” to compare them.</source>
+            <translation>Sejauh ini hanya ada penilaian draf: centang “Sertakan draf” untuk membandingkannya.</translation>
+        </message>
+        <message>
             <source>years</source>
             <translation>tahun</translation>
         </message>
@@ -381,6 +385,10 @@
             <translation>{name} berukuran {size}, melebihi batas {limit} untuk satu berkas bukti.</translation>
         </message>
         <message>
+            <source>{name} is empty.</source>
+            <translation>{name} kosong.</translation>
+        </message>
+        <message>
             <source>{name} cannot be read ({reason}).</source>
             <translation>{name} tidak dapat dibaca ({reason}).</translation>
         </message>
@@ -478,12 +486,24 @@
             <translation>Tingkat {level} dipilih; target {target}.</translation>
         </message>
         <message>
+            <source>Not answered.</source>
+            <translation>Belum dijawab.</translation>
+        </message>
+        <message>
             <source>Not answered yet: press 1–5 or N.</source>
             <translation>Belum dijawab: tekan 1–5 atau N.</translation>
         </message>
         <message>
+            <source>No note.</source>
+            <translation>Tidak ada catatan.</translation>
+        </message>
+        <message>
             <source>→ level {level} ({name}) from the thresholds</source>
             <translation>→ tingkat {level} ({name}) menurut ambang batas</translation>
+        </message>
+        <message>
+            <source>The level follows from the measured value; clear the value to choose a level by hand.</source>
+            <translation>Tingkat mengikuti nilai terukur; kosongkan nilainya untuk memilih tingkat secara manual.</translation>
         </message>
         <message>
             <source>'{text}' is not a number.</source>
@@ -492,6 +512,10 @@
         <message>
             <source>Add evidence files</source>
             <translation>Tambah berkas bukti</translation>
+        </message>
+        <message>
+            <source>{name} is already attached to {code}.</source>
+            <translation>{name} sudah dilampirkan pada {code}.</translation>
         </message>
     </context>
     <context>
@@ -609,12 +633,20 @@
             <translation>Finalkan {city} {year}? Penilaian menjadi hanya-baca di mana pun sampai dibuka kembali.</translation>
         </message>
         <message>
-            <source>{count} indicators are still unanswered.</source>
-            <translation>Masih ada {count} indikator yang belum dijawab.</translation>
-        </message>
-        <message>
             <source>Finalize assessment</source>
             <translation>Finalisasi penilaian</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator is still unanswered: {codes}.</source>
+            <translation>
+                <numerusform>%n indikator masih belum dijawab: {codes}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicators are still unanswered: {codes}.</source>
+            <translation>
+                <numerusform>%n indikator masih belum dijawab: {codes}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Reopen assessment</source>
@@ -758,8 +790,8 @@
     <context>
         <name>RadarWidget</name>
         <message>
-            <source>{axis} (no score)</source>
-            <translation>{axis} (tanpa skor)</translation>
+            <source>(no score)</source>
+            <translation>(tanpa skor)</translation>
         </message>
     </context>
     <context>
@@ -790,6 +822,10 @@
         <message>
             <source>Go to the next indicator without an answer (Ctrl+U)</source>
             <translation>Ke indikator berikutnya yang belum dijawab (Ctrl+U)</translation>
+        </message>
+        <message>
+            <source>Keys: PgDn/Alt+→ next · PgUp/Alt+← previous</source>
+            <translation>Tombol: PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya</translation>
         </message>
         <message>
             <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered</source>

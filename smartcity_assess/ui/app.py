@@ -6,7 +6,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from .. import __version__
 from ..core.errors import UserError
 from ..core.text import localize
+from ..persistence.db import database_url
 from ..persistence.store import Store, default_actor
 from ..services.assessments import new_assessment, score_many
 from ..services.frameworks import import_framework_file, open_store
+from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
 from .db_lock import lock_database
 from .dialogs import messages
 from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
@@ -90,7 +93,9 @@ class MainWindow(QMainWindow):
         self.open_db_action = self._action(self.tr("&Open Database…"), self.open_database, [Key.Open])
         self.list_action = self._action(self.tr("Assessment &List"), self.show_list, ["Ctrl+L"])
         self.import_action = self._action(self.tr("&Import Framework…"), self.import_framework, ["Ctrl+I"])
-        self.export_action = self._action(self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+E"])
+        self.export_action = self._action(
+            self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+Shift+E"]
+        )
         self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -270,6 +275,9 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(str(exc))
             return
+        except DATABASE_ERRORS as exc:  # e.g. a damaged page met while reading the responses
+            self.show_error(database_sentence(exc, self.store.location))
+            return
         self._close_walk()
         self.session = session
         session.error.connect(self.show_error)
@@ -338,16 +346,12 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.is_final:
             return
         self.walk.panel.save_note()
-        open_count = (
-            self.session.score.overall.total
-            - self.session.score.overall.answered
-            - self.session.score.overall.not_applicable
-        )
         text = self.tr("Finalize {city} {year}? It becomes read-only everywhere until someone reopens it.").format(
             city=self.session.info.city, year=self.session.info.year
         )
-        if open_count:
-            text += " " + self.tr("{count} indicators are still unanswered.").format(count=open_count)
+        unanswered = [i.code for i in self.session.framework.indicators if not self.session.is_answered(i.code)]
+        if unanswered:
+            text += " " + self._unanswered_sentence(unanswered)
         if not messages.confirm(self, self.tr("Finalize assessment"), text):
             return
         try:
@@ -355,13 +359,24 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(str(exc))
 
+    def _unanswered_sentence(self, codes: list[str], shown: int = 5) -> str:
+        """ "3 indicators are still unanswered: G1, G4, W2." — the first few codes, so they can be found."""
+        listed = ", ".join(codes[:shown]) + ("…" if len(codes) > shown else "")
+        # English has two forms and no translation file of its own, so the form is chosen here; %n lets
+        # each translation apply its own plural rules
+        if len(codes) == 1:
+            sentence = self.tr("%n indicator is still unanswered: {codes}.", "", len(codes))
+        else:
+            sentence = self.tr("%n indicators are still unanswered: {codes}.", "", len(codes))
+        return sentence.format(codes=listed)
+
     def reopen(self) -> None:
         if self.session is None or not self.session.is_final:
             return
         reason = messages.ask_text(
-            self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)")
+            self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)"), required=True
         )
-        if reason is None:
+        if reason is None or not reason.strip():
             return
         try:
             self.session.reopen(reason.strip())
@@ -383,11 +398,14 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return False
+        lock = None
         try:
             lock = lock_database(path) if Path(path).resolve() != Path(self.store.location).resolve() else self._lock
             store = open_store(path)
-        except UserError as exc:
-            self.show_error(str(exc))
+        except (UserError, *DATABASE_ERRORS) as exc:
+            self.show_error(str(exc) if isinstance(exc, UserError) else database_sentence(exc, path))
+            if lock is not None and lock is not self._lock:
+                lock.unlock()
             return False
         self._close_walk()
         if store is not self.store:
@@ -510,7 +528,7 @@ class MainWindow(QMainWindow):
         self._compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = self._compare  # only this view's end clears the reference, not a replaced one's
         view.destroyed.connect(lambda *_: self._compare is view and setattr(self, "_compare", None))
-        self._compare.resize(1100, 700)
+        self._compare.resize(compare_window_size(self.screen().availableGeometry().size()))
         self._compare.show()
         return self._compare
 
@@ -610,6 +628,14 @@ class MainWindow(QMainWindow):
             self._lock = None
 
 
+COMPARE_SIZE = QSize(1400, 880)  # radar, trend with its legend and the table side by side, none cramped
+
+
+def compare_window_size(available: QSize) -> QSize:
+    """The Compare window's first size: roomy, but never larger than the screen's free area."""
+    return COMPARE_SIZE.boundedTo(available)
+
+
 def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -622,15 +648,21 @@ def create_application() -> QApplication:
 def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
     """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
     app = create_application()
+    settings = settings or AppSettings()
+    lock = store = None
     try:
         lock = lock_database(db)
         store = open_store(db)
-    except UserError as exc:
-        messages.show_error(None, str(exc))
+        TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
+        window = MainWindow(store, settings=settings, lock=lock)  # reads every assessment: damage shows here
+    except (UserError, *DATABASE_ERRORS) as exc:
+        sentence = str(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
+        messages.show_error(None, sentence)
+        if store is not None:
+            store.close()
+        if lock is not None:
+            lock.unlock()
         return None
-    settings = settings or AppSettings()
-    TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
-    window = MainWindow(store, settings=settings, lock=lock)
     window.show()
     last = settings.last_assessment
     if last and _exists(store, last):
@@ -644,9 +676,18 @@ def run(db: str | None) -> int:
     if started is None:
         return 2
     app, window = started
-    status = app.exec()
+    remove_hook = install_database_error_hook(window.show_error, lambda: window.store.location)
+    try:
+        status = app.exec()
+    finally:
+        remove_hook()
     window.release()
     return status
+
+
+def _database_name(db: str | None) -> str:
+    url = make_url(database_url(db))
+    return url.database or str(url)
 
 
 def _exists(store: Store, assessment_id: str) -> bool:

@@ -35,7 +35,7 @@ def answers(monkeypatch) -> dict:
         return replies["confirm"]
 
     monkeypatch.setattr(messages, "confirm", confirm)
-    monkeypatch.setattr(messages, "ask_text", lambda *_args: replies["text"])
+    monkeypatch.setattr(messages, "ask_text", lambda *_args, **_options: replies["text"])
     return replies
 
 

@@ -18,6 +18,7 @@ from smartcity_assess.services.demo import load_demo
 from smartcity_assess.services.frameworks import open_store
 from smartcity_assess.ui import app as app_module
 from smartcity_assess.ui.db_lock import lock_database
+from smartcity_assess.ui.dialogs import messages
 from smartcity_assess.ui.dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
 from smartcity_assess.ui.models.assessments import COMPLETION, YEAR
 from smartcity_assess.ui.models.evidence import EvidenceModel
@@ -294,3 +295,105 @@ def test_import_framework_file(make_window, store):
     window = make_window(store)
     assert window.import_framework(str(DATA / "mini.yaml")) is True
     assert "mini" in {f.code for f in store.list_frameworks()}
+
+
+def test_the_same_file_twice_and_an_empty_file_are_refused(walk_window, tmp_path, errors):
+    panel = walk_window.walk.panel
+    sop = tmp_path / "sop.pdf"
+    sop.write_bytes(b"%PDF-1.4 the SOP")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    panel.add_evidence_files([str(sop)])
+    panel.add_evidence_files([str(sop)])
+    panel.add_evidence_files([str(empty)])
+    stored = walk_window.store.evidence(walk_window.session.assessment_id, "G1")
+    assert [e.file_name for e in stored] == ["sop.pdf"]
+    assert errors == ["sop.pdf is already attached to G1.", "empty.txt is empty."]
+    assert panel.evidence_model.rowCount() == 1
+
+
+def test_error_sentences_keep_file_names_as_they_are():
+    assert messages.as_sentence("big.bin is 26 MiB, more than the 25 MiB allowed") == (
+        "big.bin is 26 MiB, more than the 25 MiB allowed."
+    )
+    assert messages.as_sentence("the database is locked") == "The database is locked."
+    assert messages.as_sentence("Already a sentence.") == "Already a sentence."
+
+
+@pytest.mark.parametrize("focus", ["filter", "table"])
+def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, monkeypatch, focus):
+    new_assessment(store, "Bandung", 2027)
+    window = make_window(store)
+    window.list_page.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or ("", ""))
+    widget = window.list_page.filter_edit if focus == "filter" else window.list_page.table
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 1 and asked[0][1] == "Export responses"
+
+
+def malformed() -> Exception:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    return DatabaseError("SELECT …", {}, sqlite3.DatabaseError("database disk image is malformed"))
+
+
+def test_a_damaged_page_met_when_opening_is_one_sentence(make_window, store, monkeypatch, errors):
+    assessment_id = new_assessment(store, "Bandung", 2027)
+    window = make_window(store)
+
+    def damaged(_id):
+        raise malformed()
+
+    monkeypatch.setattr(store, "responses", damaged)
+    window.open_assessment(assessment_id)
+    assert errors == [f"{store.location} is not a Smart City Assess database, or it is damaged"]
+    assert window.session is None and window.pages.currentWidget() is window.list_page
+
+
+def test_a_damaged_page_met_when_saving_is_one_sentence_and_saves_nothing(qtbot, walk_window, monkeypatch, errors):
+    from smartcity_assess.ui.walk import session as session_module
+
+    window = walk_window
+
+    def damaged(*_args, **_kwargs):
+        raise malformed()
+
+    monkeypatch.setattr(session_module, "record_response", damaged)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_3)
+    assert len(errors) == 1 and "damaged" in errors[0]
+    assert window.store.responses(window.session.assessment_id) == {}
+    assert window.session.response("G1") is None and window.walk.panel._levels[3].property("chosen") is not True
+    assert window.undo_action.isEnabled() is False  # nothing half-done to undo
+
+
+def test_database_errors_reaching_the_event_loop_are_one_sentence(monkeypatch):
+    from smartcity_assess.ui.database_errors import install_database_error_hook
+
+    before = []
+    monkeypatch.setattr(sys, "excepthook", lambda *args: before.append(args[0]))
+    shown = []
+    remove = install_database_error_hook(shown.append, lambda: "/data/x.db")
+    sys.excepthook(type(malformed()), malformed(), None)
+    sys.excepthook(KeyError, KeyError("bug"), None)
+    remove()
+    assert shown == ["/data/x.db is not a Smart City Assess database, or it is damaged"]
+    assert before == [KeyError]  # anything else still goes to the hook that logs it
+
+
+def test_compare_opens_roomy_but_within_the_screen(make_window, store):
+    from PySide6.QtCore import QSize
+
+    window = make_window(store)
+    view = window.show_compare()
+    available = window.screen().availableGeometry().size()
+    assert view.size() == QSize(1400, 880).boundedTo(available).expandedTo(view.minimumSizeHint())
+    assert app_module.compare_window_size(QSize(1280, 720)) == QSize(1280, 720)
+    assert app_module.compare_window_size(QSize(1920, 1080)) == QSize(1400, 880)
+    export = view._export
+    assert export.width() >= export.sizeHint().width()  # the button's text and arrow are whole
+    view.close()

@@ -234,3 +234,14 @@ def test_several_frameworks_list_those_of_the_latest_assessment(qtbot, mini_stor
     view.show_city("Bandung")
     assert listed(view) == ["2026"]
     assert "Only assessments made with framework bandung-smart-city are listed." in view.notes()
+
+
+def test_only_drafts_says_to_include_them(qtbot, store):
+    from smartcity_assess.services.assessments import new_assessment
+
+    new_assessment(store, "Bandung", 2026)  # a draft, the only assessment
+    view = CompareView(store)
+    qtbot.addWidget(view)
+    assert view.notes() == "Only draft assessments exist so far: tick “Include drafts” to compare them."
+    view.set_include_drafts(True)
+    assert view.comparison() is not None and "Drafts (not final) included" in view.notes()

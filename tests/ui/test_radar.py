@@ -40,7 +40,7 @@ def test_scale_is_fixed_and_missing_values_sit_at_zero_marked(radar):
     radar.set_series([RadarSeries("x", (7.0, None, -1.0, 5.0), chart_style.CURRENT)])
     assert radar.drawn_radii(0) == pytest.approx([chart_style.SCALE_MAX, 0, 0, 5.0])
     labels = [item.toPlainText() for item in radar._axis_labels]
-    assert labels[1] == "Infrastructure (no score)"
+    assert labels[1] == "Infrastructure\n(no score)"
     assert labels[0] == "Government"
     view = radar._plot.getViewBox().viewRange()
     assert view[0][0] < -chart_style.SCALE_MAX and view[0][1] > chart_style.SCALE_MAX
@@ -62,3 +62,26 @@ def test_mouse_cannot_pan_or_zoom(radar):
     state = radar._plot.getViewBox().state
     assert state["mouseEnabled"] == [False, False]
     assert state["aspectLocked"]
+
+
+def label_rects(radar):
+    """Where each axis label and the chart area are on screen, after a real paint."""
+    radar.grab()  # labels take their on-screen size and place when painted
+    view = radar._plot.getViewBox().sceneBoundingRect()
+    return view, [item.textItem.mapRectToScene(item.textItem.boundingRect()) for item in radar._axis_labels]
+
+
+@pytest.mark.parametrize("size", [(300, 260), (420, 330), (900, 460)])
+def test_axis_labels_always_fit_inside_the_chart(qtbot, size):
+    radar = RadarWidget()
+    qtbot.addWidget(radar)
+    radar.resize(*size)
+    radar.set_axes(["Government", "Infrastruktur", "Wi-Fi Publik", "Komunitas & Inklusi Digital"])
+    radar.set_series([RadarSeries("2026", (None, None, 2.0, None), chart_style.CURRENT)])
+    radar.show()
+    qtbot.waitExposed(radar)
+    view, labels = label_rects(radar)
+    for rect in labels:
+        assert view.contains(rect), (rect, view)
+    rings = radar._plot.getViewBox().viewRange()
+    assert rings[0][1] > chart_style.SCALE_MAX and rings[1][1] > chart_style.SCALE_MAX  # the 5 ring is whole

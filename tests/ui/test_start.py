@@ -9,6 +9,7 @@ import pytest
 
 from smartcity_assess import cli
 from smartcity_assess.services.assessments import new_assessment
+from smartcity_assess.services.demo import load_demo
 from smartcity_assess.services.frameworks import open_store
 from smartcity_assess.ui import app as app_module
 from smartcity_assess.ui.db_lock import lock_database
@@ -62,3 +63,27 @@ def test_no_command_opens_the_app(monkeypatch):
     assert cli.main([]) == 0
     assert cli.main(["--db", "/tmp/x.db"]) == 0
     assert seen == [None, "/tmp/x.db"]
+
+
+def damage(path, page: int = 35) -> None:
+    """Garbage over one page in the middle of the file, as a failing disk or a bad copy leaves it."""
+    with open(path, "r+b") as f:
+        f.seek(4096 * page)
+        f.write(bytes(range(256)) * 16)
+
+
+@pytest.fixture
+def damaged_demo(db_path):
+    store = open_store(db_path)
+    load_demo(store)
+    store.close()
+    assert db_path.stat().st_size > 4096 * 40
+    damage(db_path)
+    return db_path
+
+
+def test_a_damaged_database_is_one_sentence_and_a_failed_start(started, damaged_demo, app_settings, errors):
+    assert started(damaged_demo, app_settings) is None
+    assert len(errors) == 1 and "damaged" in errors[0] and "Traceback" not in errors[0]
+    assert app_module.run(str(damaged_demo)) == 2  # the lock was let go: a second try meets the same sentence
+    assert len(errors) == 2 and errors[1] == errors[0]

@@ -37,3 +37,23 @@ def test_never_scored_series_keeps_its_legend_entry(trend):
 def test_values_must_match_labels(trend):
     with pytest.raises(ValueError):
         trend.set_data(["2025"], [TrendSeries("x", (1.0, 2.0), "#000000")])
+
+
+@pytest.mark.parametrize("width", [260, 420, 900])
+def test_the_legend_wraps_to_fit_and_stays_above_the_five_line(qtbot, width):
+    from PySide6.QtCore import QPointF
+
+    trend = TrendWidget()
+    qtbot.addWidget(trend)
+    trend.resize(width, 260)
+    names = ["Keseluruhan", "Pemerintahan", "Infrastruktur", "Cakupan Wi-Fi", "Masyarakat"]
+    trend.set_data(["2023", "2024", "2026 (draf)"], [TrendSeries(n, (2.0, 3.0, 4.0), "#000000") for n in names])
+    trend.show()
+    qtbot.waitExposed(trend)
+    trend.grab()
+    view_box = trend.plot_item().getViewBox()
+    legend = trend._legend.sceneBoundingRect()
+    assert view_box.sceneBoundingRect().contains(legend), (legend, view_box.sceneBoundingRect())
+    assert legend.bottom() <= view_box.mapViewToScene(QPointF(0, 5)).y()  # no line hidden under it
+    if width >= 900:
+        assert trend.legend_rows() == 1

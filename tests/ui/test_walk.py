@@ -190,3 +190,76 @@ def test_previous_year_of_the_same_city_is_on_the_radar(qtbot, make_window, stor
     assert [s.label for s in radar.series()][-1] == "2025"
     expected = [p.score for p in score(store, earlier.id).score.pillars]
     assert radar.drawn_radii(2) == pytest.approx(expected)
+
+
+def test_a_level_key_keeps_the_measured_value_and_says_why(qtbot, walk_window):
+    window = walk_window
+    window.walk.go_to_code("W2")  # 2 days → level 4 (see above)
+    panel = window.walk.panel
+    panel.value_edit.setFocus()
+    qtbot.keyClicks(panel.value_edit, "2")
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    panel.setFocus()
+    key(qtbot, window, Qt.Key.Key_1)
+    record = db_response(window, "W2")
+    assert (record.value, record.level) == (2.0, 4)  # nothing erased
+    assert "clear the value to choose a level by hand" in panel._answer.text()
+    assert panel._levels[4].property("chosen") is True
+    key(qtbot, window, Qt.Key.Key_N)  # N/A still clears the measurement
+    record = db_response(window, "W2")
+    assert (record.na, record.value, record.level) == (True, None, None)
+
+
+def test_a_final_assessment_invites_nothing(qtbot, walk_window, answers):
+    window = walk_window
+    panel = window.walk.panel
+    assert "press 1–5 or N" in panel._answer.text()
+    window.finalize()
+    assert panel._answer.text() == "Not answered."
+    assert "saved as you type" not in panel.note_edit.placeholderText()
+    assert not panel._drop_hint.isVisibleTo(panel)
+    assert "1–5" not in window.walk.key_hint.text() and "next" in window.walk.key_hint.text()
+    answers["text"] = "a late survey"
+    window.reopen()
+    assert "press 1–5 or N" in panel._answer.text() and panel._drop_hint.isVisibleTo(panel)
+
+
+def test_finalize_names_the_unanswered_indicators_in_a_proper_plural(qtbot, walk_window, answers):
+    window = walk_window
+    answers["confirm"] = False
+    codes = [i.code for i in window.session.framework.indicators]
+    for code in codes[:-1]:
+        window.session.set_response(code, level=3)
+    window.finalize()
+    assert answers["asked"][-1].endswith(f" 1 indicator is still unanswered: {codes[-1]}.")
+    window.session.set_response(codes[0], level=None)
+    window.finalize()
+    assert answers["asked"][-1].endswith(f" 2 indicators are still unanswered: {codes[0]}, {codes[-1]}.")
+
+
+def test_reopen_needs_a_reason(qtbot, walk_window, answers):
+    from smartcity_assess.ui.dialogs.messages import TextDialog
+
+    dialog = TextDialog("Reopen assessment", "Why?", required=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "   ")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "survey redone")
+    assert dialog.ok_button.isEnabled()
+
+    window = walk_window
+    window.finalize()
+    answers["text"] = "  "
+    window.reopen()
+    assert window.session.is_final  # an empty reason reopens nothing
+
+
+def test_the_unanswered_count_is_translated(walk_window):
+    from smartcity_assess.ui.i18n import TRANSLATIONS
+
+    assert TRANSLATIONS.install("id")
+    try:
+        assert walk_window._unanswered_sentence(["G1", "G2"]) == "2 indikator masih belum dijawab: G1, G2."
+    finally:
+        TRANSLATIONS.install("en")

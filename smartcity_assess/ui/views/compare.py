@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,16 +123,14 @@ class CompareView(QWidget):
         self._table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # framework order first
         self._table.setSortingEnabled(True)
 
-        self._export = QToolButton(self)
-        self._export.setText(self.tr("Export"))
-        self._export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu keeps room for its arrow (a tool button draws it over the text's end)
+        self._export = QPushButton(self.tr("Export"), self)
         menu = QMenu(self._export)
         self._export_table_action = menu.addAction(self.tr("Table as CSV or Excel…"), self._ask_export_table)
         self._export_radar_action = menu.addAction(self.tr("Radar chart as PNG or SVG…"), self._ask_export_radar)
         self._export_trend_action = menu.addAction(self.tr("Trend chart as PNG or SVG…"), self._ask_export_trend)
         self._export.setMenu(menu)
-        # the menu arrow is drawn over the text's end otherwise (longer words, such as "Ekspor", lose letters)
-        self._export.setMinimumWidth(self._export.sizeHint().width() + self._export.fontMetrics().height())
+        self._export.setMinimumWidth(self._export.sizeHint().width())
 
         table_bar = QHBoxLayout()
         table_bar.addWidget(self._filter, 1)
@@ -319,6 +317,8 @@ class CompareView(QWidget):
         comparison = None
         if not self._infos:
             notes.append(self.tr("No assessments yet: create one, or load the demo data."))
+        elif not self._visible_infos():  # everything there is a draft, and drafts are hidden
+            notes.append(self.tr("Only draft assessments exist so far: tick “Include drafts” to compare them."))
         elif not chosen:
             what = self.tr("years") if self._by() == BY_YEAR else self.tr("cities")
             notes.append(self.tr("Choose at least one of the {what} to compare.").format(what=what))

@@ -27,6 +27,8 @@ def read_evidence_file(path: str | Path, limit_bytes: int) -> tuple[str, bytes]:
                     limit=human_size(limit_bytes),
                 )
             )
+        if size == 0:
+            raise UserError(QCoreApplication.translate("Evidence", "{name} is empty.").format(name=path.name))
         return path.name, path.read_bytes()
     except OSError as exc:
         raise UserError(

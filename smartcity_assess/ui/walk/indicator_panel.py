@@ -7,6 +7,7 @@ the panel shows what the database holds again.
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.text import localize
+from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
 from .session import AssessmentSession
@@ -124,7 +126,8 @@ class IndicatorPanel(QWidget):
         self._answer = QLabel(self)
         # its text changes on every key; a fixed-size label keeps that from relaying out the panel
         self._answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._answer.setFixedHeight(self._answer.fontMetrics().height() + 6)
+        self._answer.setWordWrap(True)  # room for two lines: the longest message must not be cut
+        self._answer.setFixedHeight(2 * self._answer.fontMetrics().lineSpacing() + 6)
 
         self._levels: dict[int, LevelOption] = {}
         levels_box = QVBoxLayout()
@@ -169,7 +172,6 @@ class IndicatorPanel(QWidget):
         value_row.setContentsMargins(0, 0, 0, 0)
 
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setPlaceholderText(self.tr("Findings, sources, who said what… (saved as you type)"))
         self.note_edit.setMaximumHeight(90)
         self.note_edit.setTabChangesFocus(True)
         self._note_timer = QTimer(self)
@@ -200,9 +202,9 @@ class IndicatorPanel(QWidget):
         evidence_buttons.addWidget(self.open_evidence_button)
         evidence_buttons.addWidget(self.remove_evidence_button)
         evidence_buttons.addStretch(1)
-        drop_hint = QLabel(self.tr("or drop files here"), self)
-        drop_hint.setStyleSheet("color: #666666;")
-        evidence_buttons.addWidget(drop_hint)
+        self._drop_hint = QLabel(self.tr("or drop files here"), self)
+        self._drop_hint.setStyleSheet("color: #666666;")
+        evidence_buttons.addWidget(self._drop_hint)
 
         form = self._form = QFormLayout()
         form.addRow(self.tr("Target level:"), self.target_box)
@@ -292,11 +294,17 @@ class IndicatorPanel(QWidget):
             self._answer.setText(self.tr("Marked not applicable: left out of the scores."))
         elif level is not None:
             self._answer.setText(self.tr("Level {level} chosen; target {target}.").format(level=level, target=target))
+        elif self.session.is_final:  # nothing to invite: a final assessment takes no answers
+            self._answer.setText(self.tr("Not answered."))
         else:
             self._answer.setText(
                 "<span style='color:#D55E00'><b>" + self.tr("Not answered yet: press 1–5 or N.") + "</b></span>"
             )
         editable = not self.session.is_final
+        self.note_edit.setPlaceholderText(
+            self.tr("Findings, sources, who said what… (saved as you type)") if editable else self.tr("No note.")
+        )
+        self._drop_hint.setVisible(editable)
         for widget in (*self._levels.values(), self.na_button, self.target_box, self.value_edit):
             widget.setEnabled(editable)
         self.note_edit.setReadOnly(not editable)
@@ -328,9 +336,20 @@ class IndicatorPanel(QWidget):
             self._report_error(str(exc))
             self._show_values()
             return False
+        except DATABASE_ERRORS as exc:
+            self._report_error(database_sentence(exc, self.session.store.location))
+            self._show_values()
+            return False
         return True
 
     def choose_level(self, level: int) -> None:
+        record = self.session.response(self._indicator.code) if self._indicator else None
+        if self._indicator is not None and self._indicator.metric and record and record.value is not None:
+            # a level typed over a measurement would silently throw the measured value away
+            self._answer.setText(
+                self.tr("The level follows from the measured value; clear the value to choose a level by hand.")
+            )
+            return
         self._save(level=level)
 
     def set_na(self, na: bool) -> None:
@@ -417,12 +436,19 @@ class IndicatorPanel(QWidget):
         """Store each file; the first refused one stops with one sentence (those before it stay)."""
         if self._indicator is None or self.session.is_final:
             return
+        code = self._indicator.code
         for path in paths:
             try:
                 name, data = read_evidence_file(path, self._limit)
-                self.session.add_evidence(self._indicator.code, name, data)
+                digest = hashlib.sha256(data).hexdigest()
+                if any(e.file_name == name and e.sha256 == digest for e in self.session.evidence(code)):
+                    raise UserError(self.tr("{name} is already attached to {code}.").format(name=name, code=code))
+                self.session.add_evidence(code, name, data)
             except UserError as exc:
                 self._report_error(str(exc))
+                return
+            except DATABASE_ERRORS as exc:
+                self._report_error(database_sentence(exc, self.session.store.location))
                 return
 
     def selected_evidence(self):

@@ -76,12 +76,7 @@ class WalkView(QWidget):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([300, 600, 380])
 
-        hint = QLabel(
-            self.tr(
-                "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered"
-            ),
-            self,
-        )
+        self.key_hint = hint = QLabel(self)  # its text follows the status: a final assessment takes no answers
         hint.setStyleSheet("color: #666666;")
 
         layout = QVBoxLayout(self)
@@ -161,4 +156,11 @@ class WalkView(QWidget):
             f"<span style='color:{'#009E73' if info.is_final else '#666666'}'>{status}</span>"
         )
         self.finalize_button.setText(self.tr("Reopen…") if info.is_final else self.tr("Finalize…"))
+        self.key_hint.setText(
+            self.tr("Keys: PgDn/Alt+→ next · PgUp/Alt+← previous")
+            if info.is_final
+            else self.tr(
+                "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered"
+            )
+        )
         self._refresh_progress()

@@ -7,7 +7,10 @@ Look, shared with the PDF through `core.chart_style`:
 
 Missing values (None, e.g. a pillar with no scored indicator yet) are drawn at 0 — the polygon
 stays closed and honest about "nothing there" — and are marked twice: the vertex is a hollow
-circle in the series colour and the axis label reads "… (no score)" when any series lacks it.
+circle in the series colour and the axis label gets a second line "(no score)" when any series lacks it.
+
+Axis labels keep their size in pixels while the chart scales, so the view is fitted to them on every
+resize: the rings take what room the widest labels leave, and no label is ever cut at the edge.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QPolygonF, QTextOption
 from PySide6.QtWidgets import QGraphicsPolygonItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core import chart_style
 
 LABEL_RADIUS = chart_style.SCALE_MAX * 1.12
+LABEL_MARGIN_PX = 4  # between a label and the edge of the chart
+SIDE_LABEL_SHARE = 0.5  # of the half width, at most, for a label left or right of the rings
+MIN_LABEL_WIDTH_PX = 60
 VIEW_HALF_WIDTH = chart_style.SCALE_MAX * 2.1  # room for axis labels, which do not scale with the view
 VIEW_HALF_HEIGHT = chart_style.SCALE_MAX * 1.3
 FILL_ALPHA = 50
@@ -160,6 +166,7 @@ class RadarWidget(QWidget):
             xRange=(-VIEW_HALF_WIDTH, VIEW_HALF_WIDTH), yRange=(-VIEW_HALF_HEIGHT, VIEW_HALF_HEIGHT), padding=0
         )
         self._plot_widget.wheelEvent = lambda event: event.ignore()  # no zoom: the scale is fixed
+        plot.getViewBox().sigResized.connect(lambda *_: self._fit_view())
 
         self._legend = QWidget(self)
         self._legend_layout = QHBoxLayout(self._legend)
@@ -239,13 +246,47 @@ class RadarWidget(QWidget):
 
     def _update_axis_labels(self) -> None:
         labels = getattr(self, "_axis_labels", [])
+        changed = False
         for i, item in enumerate(labels):
             missing = any(s.values[i] is None for s in self._series)
             text = self._axes[i]
-            if missing:
-                text = self.tr("{axis} (no score)").format(axis=text)
+            if missing:  # on a line of its own: a long pillar name plus the remark would not fit beside the chart
+                text += "\n" + self.tr("(no score)")
             if item.toPlainText() != text:  # re-setting a TextItem re-lays it out: costly on every redraw
                 item.setText(text, color=chart_style.TEXT)
+                _align_lines(item)
+                changed = True
+        if changed:
+            self._fit_view()
+
+    def _fit_view(self) -> None:
+        """Scale the view so the rings are as large as the axis labels (fixed in pixels) allow, all inside."""
+        view_box = self._plot.getViewBox()
+        width, height = view_box.width(), view_box.height()
+        if width <= 0 or height <= 0 or not self._axes:
+            return
+        half_w, half_h = width / 2 - LABEL_MARGIN_PX, height / 2 - LABEL_MARGIN_PX
+        limits = [half_w / chart_style.SCALE_MAX, half_h / chart_style.SCALE_MAX]  # pixels per scale unit
+        for i, item in enumerate(getattr(self, "_axis_labels", [])):
+            angle = axis_angle(i, len(self._axes))
+            cos, sin = math.cos(angle), math.sin(angle)
+            # a label beside the chart may take half of its side; longer names wrap at word breaks
+            _wrap(item, max(MIN_LABEL_WIDTH_PX, half_w * SIDE_LABEL_SHARE) if abs(cos) > 1e-9 else 2 * half_w)
+            box = item.textItem.boundingRect()
+            anchor_x, anchor_y = _label_anchor(angle)
+            # the label's far edge, LABEL_RADIUS·scale out from the centre plus the text beyond its anchor
+            if cos > 1e-9:
+                limits.append((half_w - (1 - anchor_x) * box.width()) / (LABEL_RADIUS * cos))
+            elif cos < -1e-9:
+                limits.append((half_w - anchor_x * box.width()) / (LABEL_RADIUS * -cos))
+            if sin > 1e-9:  # above the centre: the text rises anchor_y of its height above the anchor
+                limits.append((half_h - anchor_y * box.height()) / (LABEL_RADIUS * sin))
+            elif sin < -1e-9:
+                limits.append((half_h - (1 - anchor_y) * box.height()) / (LABEL_RADIUS * -sin))
+        scale = max(min(limits), 1.0)
+        view_box.setRange(
+            xRange=(-width / 2 / scale, width / 2 / scale), yRange=(-height / 2 / scale, height / 2 / scale), padding=0
+        )
 
     def _draw_series(self) -> None:
         while len(self._items) < len(self._series):
@@ -263,6 +304,29 @@ class RadarWidget(QWidget):
                 widget.deleteLater()
         for s in self._series:
             self._legend_layout.addWidget(_LegendEntry(s, self._legend))
+
+
+def _align_lines(item: pg.TextItem) -> None:
+    """Line up a two-line label on the side it hangs from: left, centred, or right of its anchor."""
+    anchor_x = item.anchor.x()
+    alignment = (
+        Qt.AlignmentFlag.AlignLeft
+        if anchor_x < 0.25
+        else Qt.AlignmentFlag.AlignRight
+        if anchor_x > 0.75
+        else Qt.AlignmentFlag.AlignHCenter
+    )
+    option = QTextOption(alignment)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    item.textItem.document().setDefaultTextOption(option)
+
+
+def _wrap(item: pg.TextItem, max_width: float) -> None:
+    """The label as wide as its longest line, but no wider than `max_width` (then it wraps)."""
+    text_item = item.textItem
+    text_item.setTextWidth(-1)
+    text_item.setTextWidth(min(text_item.document().idealWidth(), max_width))
+    item.updateTextPos()
 
 
 def _label_anchor(angle: float) -> tuple[float, float]:

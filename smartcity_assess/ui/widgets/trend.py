@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core import chart_style
 
-LEGEND_HEADROOM = 1.0  # above the 5 line: room for the legend row, so it never hides a line
+LEGEND_OFFSET = (8, 4)  # pixels from the plot's top-left corner
+MIN_HEADROOM = 0.3  # above the 5 line even without a legend, so the "5" tick label is whole
+MAX_HEADROOM = 10.0  # twice the scale: the legend never takes more than two thirds of a tiny plot
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,10 @@ class TrendWidget(QWidget):
             axis.setTextPen(pg.mkPen(chart_style.TEXT))
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(chart_style.SCALE_MIN, chart_style.SCALE_MAX + 1)]])
         self._plot_widget.wheelEvent = lambda event: event.ignore()  # the scale is fixed
-        self._legend = plot.addLegend(offset=(8, 4), colCount=5, labelTextColor=chart_style.TEXT, frame=False)
+        self._legend = plot.addLegend(offset=LEGEND_OFFSET, colCount=5, labelTextColor=chart_style.TEXT, frame=False)
+        self._headroom = 1.0
+        # the legend wraps into rows as the plot narrows, and the scale leaves room above 5 for those rows
+        plot.getViewBox().sigResized.connect(lambda *_: self._fit_legend())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._plot_widget)
@@ -97,7 +102,7 @@ class TrendWidget(QWidget):
                 )
                 hollow.setZValue(z + 0.5)
                 plot.addItem(hollow)
-        self._apply_range()
+        self._fit_legend()
 
     def series(self) -> list[TrendSeries]:
         return list(self._series)
@@ -105,10 +110,32 @@ class TrendWidget(QWidget):
     def labels(self) -> list[str]:
         return list(self._labels)
 
+    def legend_rows(self) -> int:
+        return math.ceil(len(self._legend.items) / self._legend.columnCount) if self._legend.items else 0
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as the plot's width holds, and room above the 5 line for the rows."""
+        view_box = self._plot.getViewBox()
+        width, height = view_box.width(), view_box.height()
+        entries = len(self._legend.items)
+        if entries and width > 0:
+            for columns in range(entries, 0, -1):
+                self._legend.setColumnCount(columns)
+                if self._legend.width() <= width - 2 * LEGEND_OFFSET[0]:
+                    break
+        needed = self._legend.height() + 2 * LEGEND_OFFSET[1] if entries else 0.0
+        span = chart_style.SCALE_MAX - chart_style.SCALE_MIN + 0.15
+        # headroom h (in scale units) shows needed pixels when h · height / (span + h) >= needed
+        if needed and height > needed:
+            self._headroom = min(max(span * needed / (height - needed), MIN_HEADROOM), MAX_HEADROOM)
+        else:
+            self._headroom = MAX_HEADROOM if needed else MIN_HEADROOM
+        self._apply_range()
+
     def _apply_range(self) -> None:
         count = max(len(self._labels), 1)
         self._plot.setRange(
             xRange=(-0.4, count - 0.6),
-            yRange=(chart_style.SCALE_MIN - 0.15, chart_style.SCALE_MAX + LEGEND_HEADROOM),  # room for the 0 label
+            yRange=(chart_style.SCALE_MIN - 0.15, chart_style.SCALE_MAX + self._headroom),  # room for the 0 label
             padding=0,
         )
