@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from .. import __version__
 from ..core.errors import UserError
 from ..core.text import localize
+from ..paths import resource_path
 from ..persistence.db import database_url
 from ..persistence.store import Store, default_actor
 from ..services.assessments import new_assessment, score_many
@@ -642,6 +643,7 @@ def create_application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Smart City Assess"))
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     return app
 
 

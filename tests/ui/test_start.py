@@ -87,3 +87,9 @@ def test_a_damaged_database_is_one_sentence_and_a_failed_start(started, damaged_
     assert len(errors) == 1 and "damaged" in errors[0] and "Traceback" not in errors[0]
     assert app_module.run(str(damaged_demo)) == 2  # the lock was let go: a second try meets the same sentence
     assert len(errors) == 2 and errors[1] == errors[0]
+
+
+def test_the_app_has_its_icon(qapp):
+    from smartcity_assess.ui.app import create_application
+
+    assert not create_application().windowIcon().isNull()
