@@ -6,6 +6,7 @@ refuse the same things with the same words.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .errors import UserError
@@ -44,6 +45,8 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
     if entry.target is not None and entry.target not in levels:
         raise UserError(f"target: {entry.target} is outside the scale {levels[0]}–{levels[-1]}")
     if entry.value is not None:
+        if not math.isfinite(entry.value):
+            raise UserError(f"value: '{entry.value}' is not a finite number")
         if indicator.metric is None:
             raise UserError(f"value: {code} is not a measured indicator, so it takes no value")
         derived = framework.level_for_value(indicator, entry.value)

@@ -64,6 +64,9 @@ def record_response(
     if "level" in given and "value" not in given and merged["value"] is not None:
         # A level chosen by hand replaces the measurement that had decided it.
         merged["value"] = None
+    if given.get("value") is not None and "level" not in given:
+        # A new measurement decides the level afresh (the old level came from the old measurement).
+        merged["level"] = None
     entry = validate_response(framework, indicator_code, ResponseInput(**merged))
     return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor)
 
