@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from .errors import UserError
 from .framework import Framework
-from .responses import ResponseInput, validate_response
+from .responses import ResponseInput, merge_response, validate_response
 from .text import localize
 
 IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note")
@@ -86,8 +86,15 @@ def _flag(text: str, column: str, row: int) -> bool:
     raise TableError(row, column, f"'{text}' is not yes or no")
 
 
-def parse_response_rows(framework: Framework, rows: Iterable[list]) -> dict[str, ResponseInput]:
-    """Validate a whole table (first row = header). Raises TableError for the first bad cell."""
+def parse_response_rows(
+    framework: Framework, rows: Iterable[list], current: Mapping[str, ResponseInput] | None = None
+) -> dict[str, ResponseInput]:
+    """Validate a whole table (first row = header). Raises TableError for the first bad cell.
+
+    A column the file does not have leaves that field as it is in `current` (the stored responses):
+    a file of levels alone must not wipe the notes. A column that is there but empty clears it.
+    """
+    current = current or {}
     iterator = iter(rows)
     try:
         header = _check_header([_cell(c) for c in next(iterator)])
@@ -106,21 +113,23 @@ def parse_response_rows(framework: Framework, rows: Iterable[list]) -> dict[str,
             raise TableError(row_number, "indicator", "is empty")
         if code in result:
             raise TableError(row_number, "indicator", f"'{code}' appears twice")
-        entry = ResponseInput(
-            level=_whole(values.get("level", ""), "level", row_number),
-            target=_whole(values.get("target", ""), "target", row_number),
-            na=_flag(values.get("na", ""), "na", row_number),
-            value=_number(values.get("value", ""), "value", row_number),
-            note=values.get("note", ""),
-        )
+        given = {field: read(values[field], field, row_number) for field, read in _READERS.items() if field in values}
         try:
-            result[code] = validate_response(framework, code, entry)
+            result[code] = validate_response(framework, code, merge_response(current.get(code), given))
         except UserError as exc:
             column, _, problem = str(exc).partition(": ")
             if column in IMPORT_COLUMNS:
                 raise TableError(row_number, column, problem) from None
             raise TableError(row_number, "indicator", str(exc)) from None
     return result
+
+
+def _text(text: str, column: str, row: int) -> str:
+    return text
+
+
+# column → how its cell is read (text, column, row number) -> field value
+_READERS = {"level": _whole, "target": _whole, "na": _flag, "value": _number, "note": _text}
 
 
 def _cell(value) -> str:

@@ -7,7 +7,9 @@ refuse the same things with the same words.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import UserError
 from .framework import Framework, Indicator
@@ -26,6 +28,31 @@ class ResponseInput:
 
     def as_fields(self) -> dict:
         return {"level": self.level, "na": self.na, "target": self.target, "value": self.value, "note": self.note}
+
+
+RESPONSE_FIELDS = ("level", "na", "target", "value", "note")
+
+
+def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> ResponseInput:
+    """The response after a person changes the `given` fields; the others keep their current values.
+
+    Choosing a level clears N/A and marking N/A clears the level and the value, as a person would
+    expect; a level chosen by hand replaces the measurement that had decided it, and a new
+    measurement decides the level afresh. The app's autosave and the file import both follow this.
+    """
+    merged = (current or ResponseInput()).as_fields()
+    merged.update(given)
+    if (given.get("level") is not None or given.get("value") is not None) and "na" not in given:
+        merged["na"] = False
+    if given.get("na"):
+        for field in ("level", "value"):
+            if given.get(field) is None:  # a level given together with N/A stays, for validation to refuse
+                merged[field] = None
+    if "level" in given and "value" not in given and merged["value"] is not None:
+        merged["value"] = None
+    if given.get("value") is not None and "level" not in given:
+        merged["level"] = None
+    return ResponseInput(**merged)
 
 
 def indicator_or_error(framework: Framework, code: str) -> Indicator:

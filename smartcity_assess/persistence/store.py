@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from ..core.errors import NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
 from ..core.framework_loader import canonical_json, framework_checksum, framework_from_json
+from ..core.responses import ResponseInput
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
@@ -96,6 +97,10 @@ class ResponseRecord:
 
     def answer(self) -> Answer:
         return Answer(level=self.level, na=self.na, target=self.target)
+
+    def as_input(self) -> ResponseInput:
+        """The recorded fields, as the validation rules take them."""
+        return ResponseInput(level=self.level, na=self.na, target=self.target, value=self.value, note=self.note)
 
 
 @dataclass(frozen=True)

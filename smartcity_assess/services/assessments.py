@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..core.errors import UserError
 from ..core.framework import Framework
-from ..core.responses import ResponseInput, validate_response
+from ..core.responses import merge_response, validate_response
 from ..core.scoring import AssessmentScore, score_assessment
 from ..persistence.store import AssessmentInfo, ResponseRecord, Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
@@ -49,25 +49,11 @@ def record_response(
     """
     framework = store.framework(store.assessment(assessment_id).framework_id)
     current = store.responses(assessment_id).get(indicator_code)
-    merged = {
-        f: getattr(current, f) if current else default
-        for f, default in (("level", None), ("na", False), ("target", None), ("value", None), ("note", ""))
-    }
     given = {
         k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
     }
-    merged.update(given)
-    if (given.get("level") is not None or given.get("value") is not None) and "na" not in given:
-        merged["na"] = False
-    if given.get("na"):
-        merged["level"] = merged["value"] = None
-    if "level" in given and "value" not in given and merged["value"] is not None:
-        # A level chosen by hand replaces the measurement that had decided it.
-        merged["value"] = None
-    if given.get("value") is not None and "level" not in given:
-        # A new measurement decides the level afresh (the old level came from the old measurement).
-        merged["level"] = None
-    entry = validate_response(framework, indicator_code, ResponseInput(**merged))
+    merged = merge_response(current.as_input() if current else None, given)
+    entry = validate_response(framework, indicator_code, merged)
     return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor)
 
 

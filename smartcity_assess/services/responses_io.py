@@ -53,8 +53,9 @@ def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *
     """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
     framework = store.framework(store.assessment(assessment_id).framework_id)
     rows = read_table_rows(path)  # its errors already name the file
+    current = {code: record.as_input() for code, record in store.responses(assessment_id).items()}
     try:
-        entries = parse_response_rows(framework, rows)
+        entries = parse_response_rows(framework, rows, current)
     except UserError as exc:
         raise UserError(f"{Path(path).name}: {exc}") from None
     store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)

@@ -41,3 +41,24 @@ def test_a_value_that_is_not_a_finite_number_is_refused_and_nothing_changes(mini
         record_response(mini_store, assessment, "W1", value=value)
     response = stored(mini_store, assessment, "W1")
     assert (response.value, response.level) == (20, 2)
+
+
+def test_importing_a_file_without_a_column_keeps_that_field(mini_store, assessment, tmp_path):
+    from smartcity_assess.services.responses_io import import_responses
+
+    record_response(mini_store, assessment, "G1", level=2, note="SOP drafted, not approved")
+    record_response(mini_store, assessment, "W1", value=20)
+    levels_only = tmp_path / "levels.csv"
+    levels_only.write_text("indicator,level\nG1,3\nG2,4\n", encoding="utf-8")
+    assert import_responses(mini_store, assessment, levels_only) == 2
+    g1 = stored(mini_store, assessment, "G1")
+    assert (g1.level, g1.note) == (3, "SOP drafted, not approved")  # the note stays
+    assert stored(mini_store, assessment, "G2").level == 4
+    w1 = stored(mini_store, assessment, "W1")
+    assert (w1.value, w1.level) == (20, 2)  # not in the file: untouched
+
+    cleared = tmp_path / "notes.csv"
+    cleared.write_text("indicator,note\nG1,\n", encoding="utf-8")
+    import_responses(mini_store, assessment, cleared)
+    g1 = stored(mini_store, assessment, "G1")
+    assert (g1.level, g1.note) == (3, "")  # an empty cell in a column that is there clears it
