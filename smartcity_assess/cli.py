@@ -393,6 +393,13 @@ def cmd_open_app(args) -> int:
 # ---- parser ------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes read like every other bad input: one `error: …` line and status 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -403,7 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--actor", default=argparse.SUPPRESS, help="who makes the change (default: your user name)")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="smartcity-assess",
         parents=[common],
         description="Smart-city maturity assessments: score, compare, report.",

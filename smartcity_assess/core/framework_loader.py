@@ -52,8 +52,11 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self._missing: set[str] = set()  # places already reported missing: nothing more to say of them
 
     def fail(self, place: str, problem: str) -> None:
+        if place in self._missing:
+            return
         self.problems.append(f"{place}: {problem}" if place else problem)
 
     def keys(self, data: dict, place: str, allowed: set[str], required: set[str]) -> None:
@@ -61,7 +64,9 @@ class _Checker:
             if key not in allowed:
                 self.fail(place, f"unknown key '{key}' (allowed: {', '.join(sorted(allowed))})")
         for key in sorted(required - set(data)):
-            self.fail(place, f"missing required key '{key}'")
+            where = f"{place}.{key}" if place else key
+            self.fail(where, "missing (required)")
+            self._missing.add(where)
 
     def mapping(self, value: Any, place: str) -> dict | None:
         if not isinstance(value, dict):
@@ -139,10 +144,14 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
         return None
     check.keys(data, "", FRAMEWORK_KEYS, FRAMEWORK_REQUIRED)
     code = check.code(data.get("code", ""), "code", CODE_PATTERN, "lower-case letters, digits and -")
-    version = data.get("version")
-    if isinstance(version, int | float) and not isinstance(version, bool):
+    version = data.get("version", "")
+    if isinstance(version, float):
+        # YAML reads 1.10 as the number 1.1: two different versions would collide.
+        check.fail("version", f'must be quoted, as "{version}" or the version you meant: YAML reads it as a number')
         version = str(version)
-    if not isinstance(version, str) or not version.strip():
+    elif isinstance(version, int) and not isinstance(version, bool):
+        version = str(version)
+    elif "version" in data and (not isinstance(version, str) or not version.strip()):
         check.fail("version", 'must be a text such as "2026.1"')
         version = ""
     title = check.text(data.get("title"), "title")
@@ -344,6 +353,8 @@ def load_framework_text(text: str, source: str | None = None) -> Framework:
     """Parse YAML (JSON is YAML too) safely and validate it."""
     try:
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise FrameworkError(["nested too deeply to be a framework"], source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

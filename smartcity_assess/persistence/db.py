@@ -13,7 +13,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
 from ..core.errors import UserError
 
@@ -38,6 +38,8 @@ def default_database_path() -> Path:
 
 def database_url(path_or_url: str | os.PathLike | None = None) -> str:
     """A SQLAlchemy URL from a path or URL; None means $SMARTCITY_ASSESS_DB or the user data folder."""
+    if path_or_url is not None and not str(path_or_url).strip():
+        raise DatabaseUnavailable("the database path is empty")
     chosen = path_or_url or os.environ.get(DATABASE_ENV) or default_database_path()
     chosen = str(chosen)
     if "://" in chosen:
@@ -182,4 +184,7 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         raise describe_database_error(exc, where) from None
     except OSError as exc:
         raise DatabaseUnavailable(f"the database {where} cannot be opened: {exc.strerror or exc}") from None
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        # A URL for a database this installation has no driver for (or no such kind at all).
+        raise DatabaseUnavailable(f"{where} is not a database this installation can open ({exc})") from None
     return engine

@@ -71,9 +71,10 @@ def write_report(
         page_of=lambda page, total: cat("page_of", page=page, total=total),
         draft_mark=None if info.is_final else cat("draft_mark"),
     )
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
+    temp_name = ""
     try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(handle)
         doc = ReportDocument(
             temp_name,
             title=f"{cat('report_title')}: {info.city} {info.year}",
@@ -85,7 +86,7 @@ def write_report(
     except OSError as exc:
         raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
-        if os.path.exists(temp_name):
+        if temp_name and os.path.exists(temp_name):
             os.unlink(temp_name)
     report.finish()
     return target

@@ -258,3 +258,30 @@ def test_no_display_is_one_sentence_not_a_qt_abort(run, monkeypatch):
     code, out, err = run()
     assert code == 2 and out == ""
     assert err.startswith("error: there is no display to open the app on") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("score",), "error: the following arguments are required: id (see 'smartcity-assess score --help')"),
+        (("--bogus",), "error: unrecognized arguments: --bogus (see 'smartcity-assess --help')"),
+    ],
+)
+def test_usage_mistakes_are_one_error_line(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err == message + "\n"
+
+
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        ("", "error: the database path is empty"),
+        ("notaurl://", "error: notaurl:// is not a database this installation can open"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_one_line(db, message, capsys):
+    assert main(["--db", db, "assessments", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1

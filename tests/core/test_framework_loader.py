@@ -100,6 +100,8 @@ def test_plain_string_texts_read_the_same_in_every_language(raw):
             lambda d: d["pillars"][1]["indicators"][0]["metric"].update(thresholds=[10, 60, 30, 85]),
             "pillars[1].indicators[0].metric.thresholds: must be strictly ascending",
         ),
+        (lambda d: d.update(version=1.10), 'version: must be quoted, as "1.1" or the version you meant'),
+        (lambda d: d.pop("title"), "title: missing (required)"),
         (
             lambda d: d["pillars"][1]["indicators"][0]["metric"].update(unit=5),
             "pillars[1].indicators[0].metric.unit: must be a text or a mapping of language to text",
@@ -123,7 +125,7 @@ def test_plain_string_texts_read_the_same_in_every_language(raw):
         (lambda d: d.update(code="Bandung City"), "code: 'Bandung City' is not a valid code"),
         (
             lambda d: d["pillars"][0]["indicators"][0].pop("question"),
-            "pillars[0].indicators[0]: missing required key 'question'",
+            "pillars[0].indicators[0].question: missing (required)",
         ),
         (lambda d: d["levels"].pop(3), "levels: must be consecutive whole numbers, not [1, 2, 4, 5]"),
         (
@@ -173,4 +175,16 @@ def test_yaml_tags_are_not_executed(tmp_path):
     path = tmp_path / "evil.yaml"
     path.write_text("code: !!python/object/apply:os.system ['echo hacked']\n")
     with pytest.raises(FrameworkError):
+        load_framework_file(path)
+
+
+def test_a_missing_key_is_said_once(raw):
+    del raw["levels"]
+    assert [p for p in problems_of(raw) if p.startswith("levels")] == ["levels: missing (required)"]
+
+
+def test_absurdly_nested_yaml_is_one_problem_not_a_crash(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 5000, encoding="utf-8")
+    with pytest.raises(FrameworkError, match="nested too deeply"):
         load_framework_file(path)
