@@ -14,7 +14,7 @@ from datetime import date
 
 from ..core.errors import UserError
 from ..persistence.store import ResponseRecord, Store
-from ..services.assessments import ScoredAssessment, score, score_many
+from ..services.assessments import ScoredAssessment, earlier_finals, score
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,7 @@ def as_assessment_id(value: uuid.UUID | str) -> uuid.UUID:
 def gather(store: Store, assessment_id: uuid.UUID | str, report_date: date | None = None) -> ReportData:
     current = score(store, as_assessment_id(assessment_id))  # NotFoundError (a UserError) for an unknown id
     info = current.info
-    # Only final earlier assessments are compared: a draft's figures are not agreed results yet.
-    earlier_infos = [
-        i
-        for i in store.list_assessments(city=info.city, framework_code=info.framework_code)
-        if i.year < info.year and i.is_final
-    ]
-    earlier = tuple(sorted(score_many(store, earlier_infos), key=lambda s: s.info.year))
+    earlier = tuple(earlier_finals(store, info))
     counts = Counter(e.indicator_code for e in store.evidence(info.id))
     return ReportData(
         current=current,

@@ -82,6 +82,20 @@ def score_many(store: Store, infos: Iterable[AssessmentInfo] | None = None) -> l
     return results
 
 
+def earlier_finals(store: Store, info: AssessmentInfo) -> list[ScoredAssessment]:
+    """The same city's final assessments before this one (same framework code), oldest first, scored.
+
+    Only finals: a draft's figures are not agreed results yet. The last is the 'previous year' that
+    the app's radar and the report's both show, so they always agree.
+    """
+    earlier = [
+        i
+        for i in store.list_assessments(city=info.city, framework_code=info.framework_code)
+        if i.year < info.year and i.is_final
+    ]
+    return sorted(score_many(store, earlier), key=lambda s: s.info.year)
+
+
 def parse_year(text: str | int) -> int:
     try:
         year = int(str(text).strip())

@@ -17,7 +17,7 @@ from ...core.errors import UserError
 from ...core.framework import Framework, Indicator
 from ...core.scoring import AssessmentScore, score_assessment
 from ...persistence.store import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
-from ...services.assessments import record_response, score
+from ...services.assessments import earlier_finals, record_response, score
 
 EMPTY_FIELDS = {"level": None, "na": False, "target": None, "value": None, "note": ""}
 
@@ -92,15 +92,10 @@ class AssessmentSession(QObject):
         return self.store.evidence(self.assessment_id, code)
 
     def _previous_year(self) -> PreviousYear | None:
-        earlier = [
-            i
-            for i in self.store.list_assessments(city=self.info.city, framework_code=self.info.framework_code)
-            if i.year < self.info.year
-        ]
+        earlier = earlier_finals(self.store, self.info)  # the same rule as the report's
         if not earlier:
             return None
-        latest = max(earlier, key=lambda i: i.year)
-        return PreviousYear(latest.year, score(self.store, latest.id).score)
+        return PreviousYear(earlier[-1].info.year, earlier[-1].score)
 
     # ---- editing (each call is one undoable step) ----------------------------------------------------
 
