@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
@@ -130,6 +131,22 @@ def backup_database(engine: Engine, revision: str) -> Path | None:
     finally:
         source.close()
     return target
+
+
+def plain_rows(conn: Connection, query: Select) -> Iterable[tuple]:
+    """The rows of a Core select as plain tuples, for hot bulk reads.
+
+    On SQLite the statement goes straight to the DB-API cursor (bound values rendered inline by
+    SQLAlchemy's own literal rules): row objects and type processing would cost more than the
+    read itself. Values then come as SQLite stores them (a UUID as 32 hex digits). Elsewhere,
+    SQLAlchemy's rows, which are tuples too.
+    """
+    if conn.dialect.name != "sqlite":
+        return conn.execute(query)
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    # Iterated, not fetched all at once: tens of thousands of live row tuples would wake the cyclic
+    # garbage collector over and over, which costs more than the read.
+    return conn.connection.driver_connection.execute(sql)
 
 
 def check_integrity(engine: Engine, where: str) -> None:

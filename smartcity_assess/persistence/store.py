@@ -126,6 +126,9 @@ class AuditInfo:
     new_value: str | None
 
 
+_UNSEEN = object()
+
+
 def city_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -397,35 +400,31 @@ class Store:
     def answers_for(self, assessment_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, Answer]]:
         """Answers of many assessments in one query (all when ids is None), for bulk scoring.
 
-        This is the hot path of comparisons and bulk scoring, so it reads the raw columns (ids as
-        stored hex text) and interns what repeats: one UUID per assessment and one Answer per
-        distinct (level, na, target) — there are only a few dozen — instead of one per row.
+        This is the hot path of comparisons and bulk scoring: rows come as plain tuples
+        (db.plain_rows), and what repeats is interned — one UUID per assessment and one Answer per
+        distinct (level, na, target), of which there are a few dozen — instead of one per row.
         """
-        # Plain DB-API rows: SQLAlchemy's row objects and type processing cost more than the read itself here.
-        sql = f"SELECT assessment_id, indicator_code, level, na, target FROM {RESPONSES.name}"
-        params: list[str] = []
-        wanted: dict[str, uuid.UUID] | None = None
-        if assessment_ids is not None:
-            wanted = {i.hex: i for i in assessment_ids}
-            if len(wanted) <= 500:  # beyond that a full scan filtered here is faster than a long IN list
-                params = list(wanted)
-                sql += f" WHERE assessment_id IN ({', '.join('?' * len(params))})"
-        result: dict[uuid.UUID, dict[str, Answer]] = {i: {} for i in wanted.values()} if wanted is not None else {}
-        buckets: dict[str, dict[str, Answer]] = {}
+        query = select(
+            RESPONSES.c.assessment_id, RESPONSES.c.indicator_code, RESPONSES.c.level, RESPONSES.c.na, RESPONSES.c.target
+        )
+        wanted = None if assessment_ids is None else set(assessment_ids)
+        if wanted is not None and len(wanted) <= 500:  # beyond that a full scan filtered here beats a long IN list
+            query = query.where(RESPONSES.c.assessment_id.in_(wanted))
+        result: dict[uuid.UUID, dict[str, Answer]] = {i: {} for i in wanted} if wanted is not None else {}
+        buckets: dict[object, dict[str, Answer] | None] = {}  # raw id as the driver gives it → its answers
         answers: dict[tuple, Answer] = {}
         with self.engine.connect() as conn:
-            # Iterated, not fetched all at once: tens of thousands of live row tuples would wake
-            # the cyclic garbage collector over and over, which costs more than the read.
-            for hex_id, code, level, na, target in conn.connection.driver_connection.execute(sql, params):
-                bucket = buckets.get(hex_id)
-                if bucket is None:
+            for raw_id, code, level, na, target in db.plain_rows(conn, query):
+                bucket = buckets.get(raw_id, _UNSEEN)
+                if bucket is _UNSEEN:
+                    assessment_id = raw_id if isinstance(raw_id, uuid.UUID) else uuid.UUID(raw_id)
                     if wanted is None:
-                        bucket = result[uuid.UUID(hex_id)] = {}
-                    elif hex_id in wanted:
-                        bucket = result[wanted[hex_id]]
+                        bucket = result[assessment_id] = {}
                     else:
-                        continue
-                    buckets[hex_id] = bucket
+                        bucket = result.get(assessment_id)  # None: not asked for
+                    buckets[raw_id] = bucket
+                if bucket is None:
+                    continue
                 key = (level, bool(na), target)
                 answer = answers.get(key)
                 if answer is None:
