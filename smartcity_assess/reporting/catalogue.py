@@ -175,6 +175,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method_scale": {"en": "Scale and level names", "id": "Skala dan nama tingkat"},
     "method_weights": {"en": "Pillar weights", "id": "Bobot pilar"},
     "share": {"en": "Share", "id": "Porsi"},
+    "share_scored": {"en": "Share in this assessment", "id": "Porsi dalam penilaian ini"},
+    "share_scored_note": {
+        "en": "Pillars without a score are left out and the other pillars' weights renormalised: the second "
+        "share is the one the overall figures and the priorities use.",
+        "id": "Pilar tanpa skor tidak dihitung dan bobot pilar lainnya dinormalkan ulang: porsi kedua adalah "
+        "porsi yang dipakai untuk angka keseluruhan dan prioritas.",
+    },
     "indicators": {"en": "Indicators", "id": "Indikator"},
     "method_weights_note": {
         "en": "Indicator weights within each pillar are listed in the pillar sections (column “{weight}”).",

@@ -391,14 +391,22 @@ def method_section(ctx: Context) -> list[Flowable]:
 
     story.append(ctx.h2(cat("method_weights")))
     total = sum(p.weight for p in fw.pillars)
-    rows = [[cat("pillar"), cat("weight"), cat("share"), cat("indicators")]]
+    scored = {r.code: r for r in ctx.data.current.score.pillars if r.score is not None}
+    scored_total = sum(r.weight for r in scored.values())
+    # When a pillar has no score, the engine's shares differ from the framework's: show both.
+    show_scored = bool(scored) and len(scored) < len(fw.pillars)
+    header = [cat("pillar"), cat("weight"), cat("share")] + ([cat("share_scored")] if show_scored else [])
+    rows = [[*header, cat("indicators")]]
     for p in fw.pillars:
-        share = p.weight / total if total else 0.0
-        rows.append(
-            [f"{p.code} {ctx.text(p.name)}", cat.measured(p.weight), cat.percent(share), str(len(p.indicators))]
-        )
-    story.append(table(rows, [7 * cm, 2 * cm, 2 * cm, 2 * cm], numeric_from=1))
+        cells = [f"{p.code} {ctx.text(p.name)}", cat.measured(p.weight), cat.percent(p.weight / total if total else 0)]
+        if show_scored:
+            cells.append(cat.percent(p.weight / scored_total) if p.code in scored else "—")
+        rows.append([*cells, str(len(p.indicators))])
+    widths = [6 * cm, 2 * cm, 2 * cm] + ([3.2 * cm] if show_scored else []) + [2 * cm]
+    story.append(table(rows, widths, numeric_from=1))
     story.append(para(cat("method_weights_note", weight=cat("weight")), s.small))
+    if show_scored:
+        story.append(para(cat("share_scored_note"), s.small))
 
     story.append(ctx.h2(cat("method_bands")))
     rows = [[cat("band"), cat("range")]]

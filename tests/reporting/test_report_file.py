@@ -149,3 +149,14 @@ def test_progress_across_framework_versions_compares_by_code_and_says_not_assess
     assert "G2 Website 4 → 2 -2" in section
     # W2 unanswered in 2025, C1 absent in 2024: listed as not comparable, not as a change
     assert "Not comparable with 2024" in section and "W2, C1" in section
+
+
+def test_method_shows_the_renormalised_share_when_a_pillar_has_no_score(mini_store, tmp_path):
+    # mini.yaml: GOV weight 3, WIFI weight 1; only GOV is answered, so GOV carries 100 % of the index.
+    assessment_id = new_assessment(mini_store, "Kota Bandung", 2026, framework_code="mini")
+    record_response(mini_store, assessment_id, "G1", level=3)
+    text = " ".join(page_texts(write_report(mini_store, assessment_id, tmp_path / "r.pdf")))
+    method = text[text.index("Method") :]
+    assert "Share in this assessment" in method
+    assert "GOV Government 3 75% 100% 2" in method
+    assert "WIFI Wi-Fi 1 25% — 2" in method
