@@ -7,8 +7,10 @@ Changes run from the first compared year to the assessment of the report.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from ..core.comparison import INDICATOR, OVERALL, PILLAR, ComparedAssessment, build_comparison
 from ..services.assessments import ScoredAssessment
 
 TOP = 5  # improvements and regressions listed
@@ -49,35 +51,38 @@ class Progress:
         return len({s.info.framework_version for s in self.years}) > 1
 
 
-def _change(first: float | None, last: float | None) -> float | None:
-    return None if first is None or last is None else last - first
-
-
 def progress(current: ScoredAssessment, earlier: tuple[ScoredAssessment, ...]) -> Progress | None:
-    """None when the city has no earlier assessment to compare with."""
+    """None when the city has no earlier assessment to compare with.
+
+    The figures come from the comparison table of core.comparison — the same one the Compare view
+    and `smartcity-assess compare` show — restricted to the report's framework.
+    """
     if not earlier:
         return None
     years = (*earlier, current)
-    rows = [ScoreRow(None, tuple(s.score.overall.score for s in years), None)]
-    for pillar in current.framework.pillars:
-        scores = []
-        for s in years:
-            result = s.score.pillar(pillar.code)
-            scores.append(result.score if result else None)
-        rows.append(ScoreRow(pillar.code, tuple(scores), None))
-    rows = [ScoreRow(r.code, r.scores, _change(r.scores[0], r.scores[-1])) for r in rows]
+    comparison = build_comparison([ComparedAssessment(str(s.info.year), s.framework, s.score) for s in years])
+    keys = comparison.keys
+    pillar_codes = {p.code for p in current.framework.pillars}
+    rows = [
+        ScoreRow(
+            None if row["kind"] == OVERALL else row["code"],
+            tuple(_number(row[k]) for k in keys),
+            _number(row["change"]),
+        )
+        for row in comparison.table.to_dict("records")
+        if row["kind"] == OVERALL or (row["kind"] == PILLAR and row["code"] in pillar_codes)
+    ]
 
+    levels = {row["code"]: (row[keys[0]], row[keys[-1]]) for row in comparison.rows(INDICATOR).to_dict("records")}
     changes, not_comparable = [], []
-    first = {i.code: i for i in earlier[0].score.indicators}
-    for indicator in current.score.indicators:
-        before = first.get(indicator.code)
-        if before is None or before.level is None or indicator.level is None:
+    for order, indicator in enumerate(current.score.indicators):
+        first, last = levels[indicator.code]
+        if math.isnan(first) or math.isnan(last):
             not_comparable.append(indicator.code)
-        elif before.level != indicator.level:
-            changes.append(LevelChange(indicator.code, before.level, indicator.level))
-    order = {ind.code: i for i, ind in enumerate(current.score.indicators)}
-    improvements = sorted((c for c in changes if c.change > 0), key=lambda c: (-c.change, order[c.code]))
-    regressions = sorted((c for c in changes if c.change < 0), key=lambda c: (c.change, order[c.code]))
+        elif first != last:
+            changes.append((order, LevelChange(indicator.code, int(first), int(last))))
+    improvements = [c for _, c in sorted((c for c in changes if c[1].change > 0), key=lambda c: (-c[1].change, c[0]))]
+    regressions = [c for _, c in sorted((c for c in changes if c[1].change < 0), key=lambda c: (c[1].change, c[0]))]
     return Progress(
         years=years,
         rows=tuple(rows),
@@ -85,3 +90,7 @@ def progress(current: ScoredAssessment, earlier: tuple[ScoredAssessment, ...]) -
         regressions=tuple(regressions[:TOP]),
         not_comparable=tuple(not_comparable),
     )
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
