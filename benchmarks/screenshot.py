@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py [--lang id]
 
-In English the files are docs/main-window.png, walk.png, walk-metric.png; in another language they
+In English the files are docs/main-window.png, walk.png, walk-metric.png, compare.png; in another language they
 carry its code (docs/walk-id.png …), so both sets can live side by side.
 
 Uses a temporary database and settings, so it never touches the user's own.
@@ -51,13 +51,13 @@ def main() -> int:
     QTest.qWaitForWindowExposed(window)
     DOCS.mkdir(exist_ok=True)
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, widget=window) -> None:
         if args.lang != "en":
             name = name.replace(".png", f"-{args.lang}.png")
         for _ in range(5):  # let layouts and the radar settle
             app.processEvents()
         QTest.qWait(200)
-        window.screen().grabWindow(window.winId()).save(str(DOCS / name))
+        widget.screen().grabWindow(widget.winId()).save(str(DOCS / name))
         print(DOCS / name)
 
     shoot("main-window.png")
@@ -70,6 +70,11 @@ def main() -> int:
     shoot("walk.png")
     window.walk.go_to_code("WIFI-01")
     shoot("walk-metric.png")
+    compare = window.show_compare()
+    compare.set_include_drafts(True)  # the demo's current year is a draft: show it, marked
+    QTest.qWaitForWindowExposed(compare)
+    shoot("compare.png", compare)
+    compare.close()
     window.close()
     window.release()
     return 0
