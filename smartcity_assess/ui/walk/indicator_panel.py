@@ -244,9 +244,10 @@ class IndicatorPanel(QWidget):
         return self._indicator
 
     def show_indicator(self, code: str) -> None:
-        self.save_note()  # the note being typed belongs to the indicator we leave
+        self.save_pending()  # the note and value being typed belong to the indicator we leave
         indicator = self.session.indicator(code)
         self._indicator = indicator
+        self.value_edit.setText(self._stored_value_text())  # never carry typed text over to another indicator
         framework, lang = self.session.framework, self._lang
         pillar = framework.pillar(indicator.pillar_code)
         position = framework.indicators.index(indicator) + 1
@@ -281,8 +282,8 @@ class IndicatorPanel(QWidget):
         self.na_button.setChecked(na)
         own_target = record.target if record is not None else None  # None: the framework's (first item)
         self.target_box.setCurrentIndex(0 if own_target is None else max(0, self.target_box.findData(own_target)))
-        if not self.value_edit.hasFocus():
-            self.value_edit.setText("" if record is None or record.value is None else QLocale().toString(record.value))
+        if not self.value_edit.isModified():  # text being typed stays until it is entered or the indicator left
+            self.value_edit.setText(self._stored_value_text())
         self._value_level.setText(
             self._level_text(level) if indicator.metric and record and record.value is not None else ""
         )
@@ -310,6 +311,13 @@ class IndicatorPanel(QWidget):
         self.note_edit.setReadOnly(not editable)
         self.add_evidence_button.setEnabled(editable)
         self.remove_evidence_button.setEnabled(editable)
+
+    def _stored_value_text(self) -> str:
+        record = self.session.response(self._indicator.code) if self._indicator else None
+        if record is None or record.value is None:
+            return ""
+        # the shortest text that reads back as the same float, so leaving the field never changes the value
+        return QLocale().toString(record.value, "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
 
     def _level_text(self, level: int | None) -> str:
         if level is None:
@@ -363,11 +371,16 @@ class IndicatorPanel(QWidget):
         self._save(target=self.target_box.itemData(row))
 
     def _value_entered(self) -> None:
+        """Return or leaving the field: save what the person typed (text set by the panel is never saved)."""
+        if self._indicator is None or self.session.is_final or not self.value_edit.isModified():
+            return
+        self.value_edit.setModified(False)  # from here on the field shows what the database holds
         text = self.value_edit.text().strip()
-        record = self.session.response(self._indicator.code) if self._indicator else None
+        record = self.session.response(self._indicator.code)
         if not text:
             if record is not None and record.value is not None:
                 self._save(value=None)
+            self._show_values()
             return
         value, ok = QLocale().toDouble(text)
         if not ok:
@@ -381,6 +394,7 @@ class IndicatorPanel(QWidget):
             return
         if record is None or record.value != value:
             self._save(value=value)
+        self._show_values()  # also when nothing changed: the field shows the stored value as the panel writes it
 
     def _preview_value(self, text: str) -> None:
         value, ok = QLocale().toDouble(text.strip())
@@ -390,6 +404,11 @@ class IndicatorPanel(QWidget):
     def _note_typed(self) -> None:
         if not self.session.is_final:
             self._note_timer.start()
+
+    def save_pending(self) -> None:
+        """Save the note and the measured value still being typed (before moving on or closing)."""
+        self.save_note()
+        self._value_entered()
 
     def save_note(self) -> None:
         self._note_timer.stop()
