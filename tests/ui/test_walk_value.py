@@ -1,12 +1,13 @@
 """The measured-value field of the walk: a typed value lands on the indicator it was typed for,
-and a corrected value decides the level again.
+a corrected value decides the level again, and what is not a finite number never becomes a level.
 
 Mini framework (tests/data/mini.yaml): W1 thresholds 10, 30, 60, 85 (higher is better), so
-20 → level 2, 90 → level 5; W2 thresholds 1, 3, 7, 14 (lower is better), 5 days → level 3.
+20 → level 2, 72.5 → level 4, 90 → level 5; W2 thresholds 1, 3, 7, 14 (lower is better), 5 days → level 3.
 """
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -94,6 +95,51 @@ def test_a_corrected_value_decides_the_level_again_and_undo_restores_it(qtbot, w
     assert panel._levels[2].property("chosen") is True
     key(qtbot, window, Qt.Key.Key_PageDown)  # leaving W1 after the undo must not write 90 back
     assert (db_response(window, "W1").value, db_response(window, "W1").level) == (20.0, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("nan", "'nan' is not a number."),
+        ("inf", "'inf' is out of range for a measured value."),
+        ("-inf", "'-inf' is out of range for a measured value."),
+        ("1e999", "'1e999' is out of range for a measured value."),
+    ],
+)
+def test_not_a_finite_number_is_refused_in_one_sentence(qtbot, walk_window, errors, text, sentence):
+    window = walk_window
+    window.walk.go_to_code("W1")
+    panel = window.walk.panel
+    type_value(qtbot, panel, text, enter=False)
+    assert panel._value_level.text() == ""  # no level previewed for it
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    assert errors == [sentence]
+    assert db_response(window, "W1") is None
+    assert panel.value_edit.text() == ""  # the field shows what the database holds
+
+
+def test_a_refused_value_over_a_stored_one_keeps_the_stored_one(qtbot, walk_window, errors):
+    window = walk_window
+    window.walk.go_to_code("W1")
+    panel = window.walk.panel
+    type_value(qtbot, panel, "20")
+    type_value(qtbot, panel, "nan")
+    assert errors == ["'nan' is not a number."]
+    assert (db_response(window, "W1").value, db_response(window, "W1").level) == (20.0, 2)
+    assert panel.value_edit.text() == "20"
+
+
+def test_a_comma_decimal_is_accepted(qtbot, walk_window, errors):
+    window = walk_window
+    window.walk.go_to_code("W1")
+    panel = window.walk.panel
+    type_value(qtbot, panel, "72,5", enter=False)
+    assert "level 4" in panel._value_level.text()
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    assert errors == []
+    record = db_response(window, "W1")
+    assert isinstance(record.value, float)
+    assert (record.value, record.level) == (72.5, 4)
 
 
 def test_undo_from_the_menu_while_the_field_has_focus_shows_and_keeps_the_restored_value(qtbot, walk_window):

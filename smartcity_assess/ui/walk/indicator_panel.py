@@ -39,6 +39,7 @@ from ...core.text import localize
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
+from .measured_value import NotANumber, NotFinite, parse_measured_value
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -382,24 +383,29 @@ class IndicatorPanel(QWidget):
                 self._save(value=None)
             self._show_values()
             return
-        value, ok = QLocale().toDouble(text)
-        if not ok:
-            try:
-                value, ok = float(text), True
-            except ValueError:
-                ok = False
-        if not ok:
+        try:
+            value = parse_measured_value(text, QLocale())
+        except NotANumber:
             self._report_error(self.tr("'{text}' is not a number.").format(text=text))
+            self._show_values()
+            return
+        except NotFinite:
+            self._report_error(self.tr("'{text}' is out of range for a measured value.").format(text=text))
             self._show_values()
             return
         if record is None or record.value != value:
             self._save(value=value)
-        self._show_values()  # also when nothing changed: the field shows the stored value as the panel writes it
+        self._show_values()  # also when nothing changed: "72,5" typed shows as the stored 72.5
 
     def _preview_value(self, text: str) -> None:
-        value, ok = QLocale().toDouble(text.strip())
-        if ok and self._indicator is not None:
-            self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
+        if self._indicator is None or self._indicator.metric is None:
+            return
+        try:
+            value = parse_measured_value(text, QLocale())
+        except ValueError:
+            self._value_level.setText("")  # no level for what is not (yet) a finite number
+            return
+        self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
 
     def _note_typed(self) -> None:
         if not self.session.is_final:
