@@ -510,6 +510,10 @@
             <translation>'{text}' bukan angka.</translation>
         </message>
         <message>
+            <source>'{text}' is out of range for a measured value.</source>
+            <translation>'{text}' di luar rentang nilai terukur.</translation>
+        </message>
+        <message>
             <source>Add evidence files</source>
             <translation>Tambah berkas bukti</translation>
         </message>

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def show_list(self) -> None:
         if self.walk is not None:
-            self.walk.panel.save_note()
+            self.walk.panel.save_pending()
         self.pages.setCurrentWidget(self.list_page)
         self.refresh_list()
         if self.session is not None:
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
     def _close_walk(self) -> None:
         if self.walk is None:
             return
-        self.walk.panel.save_note()
+        self.walk.panel.save_pending()
         self.settings.splitter_state = self.walk.splitter.saveState()
         self.undo_group.removeStack(self.session.undo_stack)
         self.pages.removeWidget(self.walk)
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
     def finalize(self) -> None:
         if self.session is None or self.session.is_final:
             return
-        self.walk.panel.save_note()
+        self.walk.panel.save_pending()
         text = self.tr("Finalize {city} {year}? It becomes read-only everywhere until someone reopens it.").format(
             city=self.session.info.city, year=self.session.info.year
         )
@@ -481,7 +481,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return None
         if self.walk is not None:
-            self.walk.panel.save_note()
+            self.walk.panel.save_pending()
         dialog = QProgressDialog(self.tr("Writing the report…"), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -595,7 +595,7 @@ class MainWindow(QMainWindow):
 
         if self.walk is not None:
             code = self.walk.current_code
-            self.walk.panel.save_note()
+            self.walk.panel.save_pending()
             self.settings.splitter_state = self.walk.splitter.saveState()
             old_walk = self.walk
             self.walk = self._build_walk(self.session)
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.walk is not None:
-            self.walk.panel.save_note()  # the note being typed is saved before the window goes
+            self.walk.panel.save_pending()  # the note and value being typed are saved before the window goes
             self.settings.splitter_state = self.walk.splitter.saveState()
         self.settings.geometry = self.saveGeometry()
         if self._compare is not None:

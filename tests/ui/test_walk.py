@@ -128,8 +128,9 @@ def test_a_refused_value_shows_one_sentence_and_saves_nothing(qtbot, walk_window
     window = walk_window
     window.walk.go_to_code("W1")
     panel = window.walk.panel
-    panel.value_edit.setText("lots")
-    panel.value_edit.editingFinished.emit()
+    panel.value_edit.setFocus()
+    qtbot.keyClicks(panel.value_edit, "lots")  # typed: text the panel sets itself is never saved
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
     assert errors == ["'lots' is not a number."]
     assert db_response(window, "W1") is None
 

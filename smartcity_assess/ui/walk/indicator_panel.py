@@ -39,6 +39,7 @@ from ...core.text import localize
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
+from .measured_value import NotANumber, NotFinite, parse_measured_value
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -244,9 +245,10 @@ class IndicatorPanel(QWidget):
         return self._indicator
 
     def show_indicator(self, code: str) -> None:
-        self.save_note()  # the note being typed belongs to the indicator we leave
+        self.save_pending()  # the note and value being typed belong to the indicator we leave
         indicator = self.session.indicator(code)
         self._indicator = indicator
+        self.value_edit.setText(self._stored_value_text())  # never carry typed text over to another indicator
         framework, lang = self.session.framework, self._lang
         pillar = framework.pillar(indicator.pillar_code)
         position = framework.indicators.index(indicator) + 1
@@ -281,8 +283,8 @@ class IndicatorPanel(QWidget):
         self.na_button.setChecked(na)
         own_target = record.target if record is not None else None  # None: the framework's (first item)
         self.target_box.setCurrentIndex(0 if own_target is None else max(0, self.target_box.findData(own_target)))
-        if not self.value_edit.hasFocus():
-            self.value_edit.setText("" if record is None or record.value is None else QLocale().toString(record.value))
+        if not self.value_edit.isModified():  # text being typed stays until it is entered or the indicator left
+            self.value_edit.setText(self._stored_value_text())
         self._value_level.setText(
             self._level_text(level) if indicator.metric and record and record.value is not None else ""
         )
@@ -310,6 +312,13 @@ class IndicatorPanel(QWidget):
         self.note_edit.setReadOnly(not editable)
         self.add_evidence_button.setEnabled(editable)
         self.remove_evidence_button.setEnabled(editable)
+
+    def _stored_value_text(self) -> str:
+        record = self.session.response(self._indicator.code) if self._indicator else None
+        if record is None or record.value is None:
+            return ""
+        # the shortest text that reads back as the same float, so leaving the field never changes the value
+        return QLocale().toString(record.value, "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
 
     def _level_text(self, level: int | None) -> str:
         if level is None:
@@ -363,33 +372,49 @@ class IndicatorPanel(QWidget):
         self._save(target=self.target_box.itemData(row))
 
     def _value_entered(self) -> None:
+        """Return or leaving the field: save what the person typed (text set by the panel is never saved)."""
+        if self._indicator is None or self.session.is_final or not self.value_edit.isModified():
+            return
+        self.value_edit.setModified(False)  # from here on the field shows what the database holds
         text = self.value_edit.text().strip()
-        record = self.session.response(self._indicator.code) if self._indicator else None
+        record = self.session.response(self._indicator.code)
         if not text:
             if record is not None and record.value is not None:
                 self._save(value=None)
+            self._show_values()
             return
-        value, ok = QLocale().toDouble(text)
-        if not ok:
-            try:
-                value, ok = float(text), True
-            except ValueError:
-                ok = False
-        if not ok:
+        try:
+            value = parse_measured_value(text, QLocale())
+        except NotANumber:
             self._report_error(self.tr("'{text}' is not a number.").format(text=text))
+            self._show_values()
+            return
+        except NotFinite:
+            self._report_error(self.tr("'{text}' is out of range for a measured value.").format(text=text))
             self._show_values()
             return
         if record is None or record.value != value:
             self._save(value=value)
+        self._show_values()  # also when nothing changed: "72,5" typed shows as the stored 72.5
 
     def _preview_value(self, text: str) -> None:
-        value, ok = QLocale().toDouble(text.strip())
-        if ok and self._indicator is not None:
-            self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
+        if self._indicator is None or self._indicator.metric is None:
+            return
+        try:
+            value = parse_measured_value(text, QLocale())
+        except ValueError:
+            self._value_level.setText("")  # no level for what is not (yet) a finite number
+            return
+        self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
 
     def _note_typed(self) -> None:
         if not self.session.is_final:
             self._note_timer.start()
+
+    def save_pending(self) -> None:
+        """Save the note and the measured value still being typed (before moving on or closing)."""
+        self.save_note()
+        self._value_entered()
 
     def save_note(self) -> None:
         self._note_timer.stop()
