@@ -6,15 +6,14 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
     QMenuBar,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -28,6 +27,7 @@ from ..persistence.db import database_url
 from ..persistence.store import Store, default_actor
 from ..services.assessments import new_assessment, score_many
 from ..services.frameworks import import_framework_file, open_store
+from . import exports
 from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
 from .db_lock import lock_database
 from .dialogs import messages
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.walk = None
         self._compare = None
-        self._jobs: list = []
+        self.jobs: list[Worker] = []  # background jobs, kept alive until they finish
         self.undo_group = QUndoGroup(self)
 
         self.pages = QStackedWidget(self)
@@ -437,82 +437,11 @@ class MainWindow(QMainWindow):
         return True
 
     def export_responses(self, path: str | None = None) -> Path | None:
-        assessment_id = self.current_assessment_id()
-        if assessment_id is None:
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export responses"),
-                self._suggested_name(assessment_id, "csv"),
-                self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"),
-            )
-            if not path:
-                return None
-        from ..services.responses_io import export_responses  # pandas loads only when exporting
-
-        try:
-            written = export_responses(self.store, assessment_id, path, self.lang)
-        except UserError as exc:
-            self.show_error(str(exc))
-            return None
-        self.statusBar().showMessage(self.tr("Responses written to {path}.").format(path=written), 5000)
-        return written
-
-    def _suggested_name(self, assessment_id: uuid.UUID, suffix: str) -> str:
-        info = self.store.assessment(assessment_id)
-        stem = "".join(c if c.isalnum() else "-" for c in f"{info.city}-{info.year}").strip("-").lower()
-        return str(Path.home() / f"{stem}.{suffix}")
+        return exports.export_responses(self, path)
 
     def export_pdf(self, path: str | None = None) -> Worker | None:
         """Write the PDF gap report in the background, with progress; offers to open it when done."""
-        assessment_id = self.current_assessment_id()
-        if assessment_id is None:
-            return None
-        try:
-            from ..reporting import write_report
-        except ImportError:
-            self.show_error(self.tr("PDF reports are not available in this build of the app."))
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export PDF report"), self._suggested_name(assessment_id, "pdf"), self.tr("PDF (*.pdf)")
-            )
-            if not path:
-                return None
-        if self.walk is not None:
-            self.walk.panel.save_pending()
-        dialog = QProgressDialog(self.tr("Writing the report…"), "", 0, 0, self)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        worker = Worker(write_report, self.store, assessment_id, path, lang=self.lang, with_progress=True)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def finished() -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            self._jobs.remove(worker)
-
-        def done(written) -> None:
-            finished()
-            written = Path(written or path)
-            self.statusBar().showMessage(self.tr("Report written to {path}.").format(path=written), 5000)
-            if messages.confirm(self, self.tr("Report written"), self.tr("Open {name} now?").format(name=written.name)):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
-
-        def failed(sentence: str) -> None:
-            finished()
-            self.show_error(sentence)
-
-        worker.signals.progress.connect(progress)
-        worker.signals.result.connect(done)
-        worker.signals.error.connect(failed)
-        self._jobs.append(worker)
-        return worker.start()
+        return exports.export_pdf(self, path)
 
     # ---- views and help ------------------------------------------------------------------------------
 
