@@ -20,8 +20,8 @@
             <translation>Hapus draf…</translation>
         </message>
         <message>
-            <source>No assessments yet. Start one with “New assessment…” (Ctrl+N).</source>
-            <translation>Belum ada penilaian. Mulailah dengan “Penilaian baru…” (Ctrl+N).</translation>
+            <source>No assessments yet. Start one with “New assessment…” (Ctrl+N), or explore the sample data first: Help → Load Sample Data.</source>
+            <translation>Belum ada penilaian. Mulai dengan “Penilaian baru…” (Ctrl+N), atau jelajahi data contoh terlebih dahulu: Bantuan → Muat Data Contoh.</translation>
         </message>
     </context>
     <context>
@@ -589,6 +589,10 @@
             <translation>Ba&amp;ndingkan…</translation>
         </message>
         <message>
+            <source>Load &amp;Sample Data</source>
+            <translation>Muat Data &amp;Contoh</translation>
+        </message>
+        <message>
             <source>&amp;About Smart City Assess</source>
             <translation>&amp;Tentang Smart City Assess</translation>
         </message>
@@ -739,6 +743,10 @@
         <message>
             <source>&lt;p&gt;Frameworks:&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kerangka:&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Sample data loaded: the cities are marked “(demo)” and can be compared at once (Ctrl+K).</source>
+            <translation>Data contoh dimuat: kotanya bertanda “(demo)” dan dapat langsung dibandingkan (Ctrl+K).</translation>
         </message>
         <message>
             <source>About Smart City Assess</source>

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+K"])
+        self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.demo_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
@@ -472,6 +475,24 @@ class MainWindow(QMainWindow):
             + self.tr("<p>Database: {path}</p>").format(path=self.store.location)
             + self.tr("<p>Frameworks:</p>")
             + f"<ul>{frameworks}</ul>"
+        )
+
+    def load_sample_data(self) -> None:
+        """The labelled demo assessments (Bandung over four years, Cimahi), to explore before real work."""
+        from ..services.demo import load_demo
+
+        try:
+            load_demo(self.store)
+        except DATABASE_ERRORS as exc:
+            self.show_error(database_sentence(exc, self.store.location))
+            return
+        except UserError as exc:
+            self.show_error(str(exc))
+            return
+        self.refresh_list()
+        self.show_list()
+        self.statusBar().showMessage(
+            self.tr("Sample data loaded: the cities are marked “(demo)” and can be compared at once (Ctrl+K)."), 8000
         )
 
     def show_about(self) -> None:

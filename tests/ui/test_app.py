@@ -397,3 +397,15 @@ def test_compare_opens_roomy_but_within_the_screen(make_window, store):
     export = view._export
     assert export.width() >= export.sizeHint().width()  # the button's text and arrow are whole
     view.close()
+
+
+def test_sample_data_can_be_loaded_from_the_help_menu(make_window, store):
+    window = make_window(store)
+    assert window.list_page.model.rowCount() == 0
+    assert "Load Sample Data" in window.list_page.empty_hint.text()
+    window.demo_action.trigger()
+    demo = store.list_assessments()
+    assert demo and all(info.is_demo for info in demo)
+    assert window.list_page.model.rowCount() == len(demo)
+    window.demo_action.trigger()  # twice: still one set
+    assert len(store.list_assessments()) == len(demo)

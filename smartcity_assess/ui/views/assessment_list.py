@@ -47,7 +47,13 @@ class AssessmentListPage(QWidget):
         self.new_button = QPushButton(self.tr("New assessment…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.delete_button = QPushButton(self.tr("Delete draft…"), self)
-        self.empty_hint = QLabel(self.tr("No assessments yet. Start one with “New assessment…” (Ctrl+N)."), self)
+        self.empty_hint = QLabel(
+            self.tr(
+                "No assessments yet. Start one with “New assessment…” (Ctrl+N), "
+                "or explore the sample data first: Help → Load Sample Data."
+            ),
+            self,
+        )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
