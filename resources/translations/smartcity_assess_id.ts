@@ -745,8 +745,8 @@
             <translation>&lt;p&gt;Kerangka:&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>Sample data loaded: the cities are marked “(demo)” and can be compared at once (Ctrl+K).</source>
-            <translation>Data contoh dimuat: kotanya bertanda “(demo)” dan dapat langsung dibandingkan (Ctrl+K).</translation>
+            <source>Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K).</source>
+            <translation>Data contoh dimuat: kota bertanda “(demo)”, siap dibandingkan (Ctrl+Shift+K).</translation>
         </message>
         <message>
             <source>About Smart City Assess</source>
@@ -832,16 +832,16 @@
             <translation>Belum dijawab berikutnya</translation>
         </message>
         <message>
-            <source>Go to the next indicator without an answer (Ctrl+U)</source>
-            <translation>Ke indikator berikutnya yang belum dijawab (Ctrl+U)</translation>
+            <source>Go to the next indicator without an answer (F3)</source>
+            <translation>Ke indikator berikutnya yang belum dijawab (F3)</translation>
         </message>
         <message>
             <source>Keys: PgDn/Alt+→ next · PgUp/Alt+← previous</source>
             <translation>Tombol: PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya</translation>
         </message>
         <message>
-            <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered</source>
-            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · Ctrl+U belum dijawab berikutnya</translation>
+            <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · F3 next unanswered</source>
+            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · F3 belum dijawab berikutnya</translation>
         </message>
         <message>
             <source>Final — read-only</source>

@@ -113,13 +113,13 @@ class MainWindow(QMainWindow):
             self.tr("&Previous Indicator"), self._walk_call("go_previous"), ["PgUp", "Alt+Left"]
         )
         self.next_open_action = self._action(
-            self.tr("Next &Unanswered"), self._walk_call("go_next_unanswered"), ["Ctrl+U"]
+            self.tr("Next &Unanswered"), self._walk_call("go_next_unanswered"), ["F3", "Ctrl+U"]
         )
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
 
-        self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+K"])
+        self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.show_list()
         self.statusBar().showMessage(
-            self.tr("Sample data loaded: the cities are marked “(demo)” and can be compared at once (Ctrl+K)."), 8000
+            self.tr("Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K)."), 8000
         )
 
     def show_about(self) -> None:

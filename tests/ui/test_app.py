@@ -409,3 +409,30 @@ def test_sample_data_can_be_loaded_from_the_help_menu(make_window, store):
     assert window.list_page.model.rowCount() == len(demo)
     window.demo_action.trigger()  # twice: still one set
     assert len(store.list_assessments()) == len(demo)
+
+
+def test_main_shortcuts_are_not_keys_a_text_field_takes_for_itself(make_window, store):
+    """On Linux a focused text field keeps its editing keys (Ctrl+K deletes to the line's end,
+    Ctrl+U the line, Ctrl+E moves to its end): the first shortcut of an action must not be one."""
+    from PySide6.QtGui import QKeySequence
+
+    editing = (
+        "DeleteEndOfLine",
+        "DeleteCompleteLine",
+        "MoveToEndOfLine",
+        "MoveToStartOfLine",
+        "MoveToNextChar",
+        "MoveToPreviousChar",
+        "MoveToNextLine",
+        "MoveToPreviousLine",
+        "SelectAll",
+        "Deselect",
+    )
+    taken = {
+        k.toString() for name in editing for k in QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, name))
+    }
+    taken |= {"Ctrl+K", "Ctrl+U", "Ctrl+E"}  # X11's bindings, whatever this test platform's theme says
+    window = make_window(store)
+    for action in (window.compare_action, window.next_open_action, window.export_action, window.demo_action):
+        if action.shortcuts():
+            assert action.shortcuts()[0].toString() not in taken, action.text()

@@ -36,7 +36,7 @@ class WalkView(QWidget):
         self.header = QLabel(self)
         self.finalize_button = QPushButton(self)
         self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
-        self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (Ctrl+U)"))
+        self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (F3)"))
         self.next_open_button.clicked.connect(self.go_next_unanswered)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -160,7 +160,7 @@ class WalkView(QWidget):
             self.tr("Keys: PgDn/Alt+→ next · PgUp/Alt+← previous")
             if info.is_final
             else self.tr(
-                "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · Ctrl+U next unanswered"
+                "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · F3 next unanswered"
             )
         )
         self._refresh_progress()
