@@ -245,3 +245,18 @@ def test_only_drafts_says_to_include_them(qtbot, store):
     assert view.notes() == "Only draft assessments exist so far: tick “Include drafts” to compare them."
     view.set_include_drafts(True)
     assert view.comparison() is not None and "Drafts (not final) included" in view.notes()
+
+
+def test_the_overall_row_is_named_in_the_readers_language_without_an_english_code(qtbot, store):
+    from smartcity_assess.core.comparison import OVERALL
+    from smartcity_assess.services.demo import load_demo
+    from smartcity_assess.ui.models.comparison import KIND_ROLE
+    from smartcity_assess.ui.views.compare import CompareView
+
+    load_demo(store)
+    view = CompareView(store, lang="id")
+    qtbot.addWidget(view)
+    model = view.table_model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KIND_ROLE) == OVERALL)
+    assert model.index(row, 0).data() == ""
+    assert model.index(row, 1).data() == "Keseluruhan"

@@ -130,7 +130,9 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
 
         if column == self.CODE:
-            return code if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "" if kind == OVERALL else code  # its name says it, in the reader's language
+            return code if role == SORT_ROLE else None
         if column == self.NAME:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
                 return name
