@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from .errors import UserError
 from .framework import Framework
+from .numbers import NotANumber, NotFinite, parse_decimal
 from .responses import ResponseInput, merge_response, validate_response
 from .text import localize
 
@@ -70,11 +71,11 @@ def _number(text: str, column: str, row: int) -> float | None:
     if text == "":
         return None
     try:
-        number = float(text)
-    except ValueError:
-        hint = " (use a dot as the decimal separator)" if "," in text else ""
-        raise TableError(row, column, f"'{text}' is not a number{hint}") from None
-    return number  # finiteness is validate_response's rule, for the app and the import alike
+        return parse_decimal(text)  # the app's rule: "85,5" and "85.5" alike, on every computer
+    except NotFinite:
+        raise TableError(row, column, f"'{text}' is not a finite number") from None
+    except NotANumber:
+        raise TableError(row, column, f"'{text}' is not a number") from None
 
 
 def _flag(text: str, column: str, row: int) -> bool:

@@ -22,6 +22,12 @@ def _table_kind(path: Path) -> str:
     return suffix
 
 
+def _delimiter(header: str) -> str:
+    """The header row tells the separator: Excel in Indonesian (and most of Europe) saves with ';'."""
+    candidates = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    return max(candidates, key=lambda sep: candidates[sep]) if any(candidates.values()) else ","
+
+
 def read_table_rows(path: str | Path) -> list[list]:
     path = Path(path)
     kind = _table_kind(path)
@@ -29,7 +35,9 @@ def read_table_rows(path: str | Path) -> list[list]:
         if kind == ".csv":
             # utf-8-sig: spreadsheets on Windows write a byte-order mark that must not become part of a header.
             with path.open(newline="", encoding="utf-8-sig") as handle:
-                return list(csv.reader(handle))
+                delimiter = _delimiter(handle.readline())
+                handle.seek(0)
+                return list(csv.reader(handle, delimiter=delimiter))
         from openpyxl import load_workbook
 
         workbook = load_workbook(path, read_only=True, data_only=True)

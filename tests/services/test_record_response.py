@@ -62,3 +62,14 @@ def test_importing_a_file_without_a_column_keeps_that_field(mini_store, assessme
     import_responses(mini_store, assessment, cleared)
     g1 = stored(mini_store, assessment, "G1")
     assert (g1.level, g1.note) == (3, "")  # an empty cell in a column that is there clears it
+
+
+def test_a_semicolon_file_with_decimal_commas_imports_as_indonesian_excel_saves_it(mini_store, assessment, tmp_path):
+    from smartcity_assess.services.responses_io import import_responses
+
+    excel_id = tmp_path / "jawaban.csv"
+    excel_id.write_bytes("\ufeffindicator;level;value;note\nG1;3;;Sudah ada SOP, belum disahkan\nW1;;85,5;\n".encode())
+    assert import_responses(mini_store, assessment, excel_id) == 2
+    assert stored(mini_store, assessment, "G1").note == "Sudah ada SOP, belum disahkan"
+    w1 = stored(mini_store, assessment, "W1")
+    assert (w1.value, w1.level) == (85.5, 5)  # thresholds 10, 30, 60, 85

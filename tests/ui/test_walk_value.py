@@ -163,3 +163,21 @@ def test_a_pending_value_is_saved_when_the_window_closes(qtbot, walk_window):
     type_value(qtbot, window.walk.panel, "5", enter=False)
     window.close()
     assert (db_response(window, "W2").value, db_response(window, "W2").level) == (5.0, 3)
+
+
+@pytest.mark.parametrize("system", ["en_US", "C", "id_ID"])
+def test_a_lone_comma_is_a_decimal_mark_on_every_system(qtbot, walk_window, errors, system):
+    # "12,345" once became 12345 on an English system (the comma read as a thousands separator).
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(system))
+    try:
+        window = walk_window
+        window.walk.go_to_code("W1")
+        type_value(qtbot, window.walk.panel, "12,345")
+        record = db_response(window, "W1")
+        assert (record.value, record.level) == (12.345, 2)  # thresholds 10, 30, 60, 85
+        assert errors == []
+    finally:
+        QLocale.setDefault(previous)

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import UserError
 from ...core.framework import Indicator
+from ...core.numbers import NotANumber, NotFinite, parse_decimal
 from ...core.text import localize
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
-from .measured_value import NotANumber, NotFinite, parse_measured_value
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -317,8 +317,10 @@ class IndicatorPanel(QWidget):
         record = self.session.response(self._indicator.code) if self._indicator else None
         if record is None or record.value is None:
             return ""
-        # the shortest text that reads back as the same float, so leaving the field never changes the value
-        return QLocale().toString(record.value, "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+        # The shortest text that reads back as the same float (core.numbers' fixed rule: one mark, no
+        # grouping), so leaving the field never changes the value; a decimal comma in Indonesian.
+        text = QLocale.c().toString(record.value, "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+        return text.replace(".", ",") if self._lang == "id" else text
 
     def _level_text(self, level: int | None) -> str:
         if level is None:
@@ -384,7 +386,7 @@ class IndicatorPanel(QWidget):
             self._show_values()
             return
         try:
-            value = parse_measured_value(text, QLocale())
+            value = parse_decimal(text)
         except NotANumber:
             self._report_error(self.tr("'{text}' is not a number.").format(text=text))
             self._show_values()
@@ -401,7 +403,7 @@ class IndicatorPanel(QWidget):
         if self._indicator is None or self._indicator.metric is None:
             return
         try:
-            value = parse_measured_value(text, QLocale())
+            value = parse_decimal(text)
         except ValueError:
             self._value_level.setText("")  # no level for what is not (yet) a finite number
             return
