@@ -41,6 +41,10 @@ def test_list_shows_sorts_and_filters_the_assessments(make_window, store, qtmode
     assert first == "94%"  # the one draft sorts below the 100 % finals, as a number
     page.filter_edit.setText("cimahi")
     assert page.proxy.rowCount() == 2
+    page.filter_edit.setText("2026")  # the year, not every row of framework version 2026.x
+    assert {page.proxy.index(r, YEAR).data() for r in range(page.proxy.rowCount())} == {"2026"}
+    page.filter_edit.setText("bandung 2025")
+    assert page.proxy.rowCount() == 1
     page.filter_edit.setText("draft")
     years = {page.proxy.index(r, YEAR).data() for r in range(page.proxy.rowCount())}
     assert years == {"2026"}  # the one draft of the demo

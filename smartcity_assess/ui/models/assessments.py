@@ -140,10 +140,31 @@ class AssessmentsModel(QAbstractTableModel):
 
 
 class AssessmentsFilter(QSortFilterProxyModel):
-    """Sorts by real values (years and percentages as numbers) and filters on any column's text."""
+    """Sorts by real values (years and percentages as numbers) and filters by words.
+
+    Every word of the filter must match: a number matches the year (its start), any other word the
+    city or the status — so "bandung 2026" finds Bandung's 2026, not every row whose framework
+    (bandung-smart-city 2026.2) happens to contain both words.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._words: list[str] = []
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+
+        def text(column: int) -> str:
+            return str(model.index(source_row, column, source_parent).data() or "").casefold()
+
+        year = text(YEAR)
+        words = f"{text(CITY)} {text(STATUS)}"
+        return all(year.startswith(w) if w.isdigit() else w in words for w in self._words)
