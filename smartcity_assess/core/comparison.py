@@ -9,7 +9,8 @@ Rules:
 - a value that was not assessed (no answer, N/A, or absent from that column's framework) is missing
   (NaN in the table, null in JSON), never zero;
 - change = last column − first column, and missing when either end is missing, so a change always
-  spans the whole compared period;
+  spans the whole compared period; it is exact, while its trend (and what is shown) follows the
+  change between the two-decimal figures a reader sees;
 - a change of framework version between neighbouring columns is listed, with the codes it added and dropped.
 Pure: no Qt, no SQL.
 """
@@ -97,6 +98,14 @@ class Comparison:
     def export_frame(self) -> pd.DataFrame:
         """The table as written to CSV/XLSX: draft columns marked in their header."""
         return self.table.rename(columns={k: self.column_label(k) for k in self.drafts})
+
+
+def shown_change(first: float | None, last: float | None) -> float:
+    """last − first between the figures as shown (two decimals), so that a reader's own subtraction
+    of the printed scores agrees with the printed change; NaN when either end is missing."""
+    if first is None or last is None or math.isnan(first) or math.isnan(last):
+        return math.nan
+    return round(round(last, 2) - round(first, 2), 2)
 
 
 def trend_of(change: float | None) -> str | None:
@@ -193,8 +202,10 @@ def build_comparison(columns: Sequence[ComparedAssessment], lang: str = "en") ->
     data = {"kind": kinds, "code": codes, "pillar": pillars, "name": names}
     data.update(zip(keys, numbers, strict=True))
     data["change"] = change
-    # object, not pandas' string dtype: "no trend" stays None (null in JSON), not NaN
-    data["trend"] = pd.Series([trend_of(v) for v in change.tolist()], dtype=object)
+    # The trend follows the change as shown, so a row never reads "+0.00 improved"; `change` itself
+    # stays exact (the JSON contract). object dtype: "no trend" stays None (null in JSON), not NaN.
+    shown = [shown_change(a, b) for a, b in zip(numbers[0].tolist(), numbers[-1].tolist(), strict=True)]
+    data["trend"] = pd.Series([trend_of(v) for v in shown] if len(numbers) >= 2 else [None] * len(kinds), dtype=object)
     table = pd.DataFrame(data)
     return Comparison(
         keys=keys,

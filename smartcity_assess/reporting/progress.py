@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..core.comparison import INDICATOR, OVERALL, PILLAR, ComparedAssessment, build_comparison
+from ..core.comparison import INDICATOR, OVERALL, PILLAR, ComparedAssessment, build_comparison, shown_change
 from ..services.assessments import ScoredAssessment
 
 TOP = 5  # improvements and regressions listed
@@ -67,7 +67,7 @@ def progress(current: ScoredAssessment, earlier: tuple[ScoredAssessment, ...]) -
         ScoreRow(
             None if row["kind"] == OVERALL else row["code"],
             tuple(_number(row[k]) for k in keys),
-            _number(row["change"]),
+            _number(shown_change(row[keys[0]], row[keys[-1]])),  # agrees with the printed scores
         )
         for row in comparison.table.to_dict("records")
         if row["kind"] == OVERALL or (row["kind"] == PILLAR and row["code"] in pillar_codes)

@@ -158,3 +158,13 @@ def test_cities_form_keys_by_city_name(mini_framework):
 def test_duplicate_keys_refused(mini_framework):
     with pytest.raises(ValueError):
         build_comparison([column("2025", mini_framework, {}), column("2025", mini_framework, {})])
+
+
+def test_the_shown_change_agrees_with_the_shown_scores():
+    from smartcity_assess.core.comparison import shown_change
+
+    # 3.0072 and 2.5033 print as 3.01 and 2.50: the change a reader checks is 0.51, not 0.50 (exact 0.5039)
+    assert shown_change(2.5033, 3.0072) == 0.51
+    assert math.isnan(shown_change(None, 3.0)) and math.isnan(shown_change(2.0, math.nan))
+    # a rounding-level change reads as held, never "+0.00 improved"
+    assert shown_change(2.504, 2.5049) == 0.0

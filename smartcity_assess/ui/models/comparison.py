@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core import chart_style
-from ...core.comparison import HELD, IMPROVED, INDICATOR, OVERALL, REGRESSED, Comparison
+from ...core.comparison import HELD, IMPROVED, INDICATOR, OVERALL, REGRESSED, Comparison, shown_change
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw numbers (NaN last) for sorting
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "overall" / "pillar" / "indicator" of the row
@@ -139,7 +139,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         if column == self.change_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("—") if _missing(change) else _signed(change, integer)
+                return self.tr("—") if _missing(change) else _signed(shown_change(values[0], values[-1]), integer)
             if role == SORT_ROLE:
                 return _sort_value(change)
             if role == Qt.ItemDataRole.ForegroundRole:
