@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
+        walk.current_changed.connect(lambda code: setattr(self.settings, "last_indicator", code))
         splitter_state = self.settings.splitter_state
         if splitter_state is not None:
             walk.splitter.restoreState(splitter_state)
@@ -618,7 +619,10 @@ def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplica
     window.show()
     last = settings.last_assessment
     if last and _exists(store, last):
+        last_indicator = settings.last_indicator  # read before opening moves to the first indicator
         window.open_assessment(uuid.UUID(last))
+        if window.walk is not None and window.walk.session.framework.indicator(last_indicator) is not None:
+            window.walk.go_to_code(last_indicator)
     return app, window
 
 

@@ -53,7 +53,7 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
 def suggested_name(store: Store, assessment_id: uuid.UUID, suffix: str) -> str:
     """city-year.suffix in the home folder: what a file dialog offers first."""
     info = store.assessment(assessment_id)
-    stem = "".join(c if c.isalnum() else "-" for c in f"{info.city}-{info.year}").strip("-").lower()
+    stem = "-".join("".join(c if c.isalnum() else " " for c in f"{info.city} {info.year}").split()).lower()
     return str(Path.home() / f"{stem}.{suffix}")
 
 

@@ -65,6 +65,15 @@ class AppSettings:
         self._q.setValue("last_assessment", value)
 
     @property
+    def last_indicator(self) -> str:
+        """The indicator the assessor was on in the last assessment, to pick up there after a restart."""
+        return self._str("last_indicator")
+
+    @last_indicator.setter
+    def last_indicator(self, value: str) -> None:
+        self._q.setValue("last_indicator", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -93,3 +93,32 @@ def test_the_app_has_its_icon(qapp):
     from smartcity_assess.ui.app import create_application
 
     assert not create_application().windowIcon().isNull()
+
+
+def test_restart_picks_up_at_the_indicator_left(tmp_path, store, app_settings, qapp):
+    from smartcity_assess.services.assessments import new_assessment
+    from smartcity_assess.ui.app import start
+
+    assessment_id = new_assessment(store, "Kota Bandung", 2026)
+    db = store.location
+    store.close()
+    _app, window = start(db, app_settings)
+    window.open_assessment(assessment_id)
+    window.walk.go_to_code("WIFI-02")
+    window.close()
+    window.release()
+
+    _app, window = start(db, app_settings)
+    try:
+        assert window.walk is not None and window.walk.current_code == "WIFI-02"
+    finally:
+        window.close()
+        window.release()
+
+
+def test_the_suggested_file_name_is_clean(store):
+    from smartcity_assess.services.assessments import new_assessment
+    from smartcity_assess.ui.exports import suggested_name
+
+    assessment_id = new_assessment(store, "Bandung (demo)", 2026)
+    assert suggested_name(store, assessment_id, "pdf").endswith("bandung-demo-2026.pdf")

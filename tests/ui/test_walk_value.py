@@ -181,3 +181,15 @@ def test_a_lone_comma_is_a_decimal_mark_on_every_system(qtbot, walk_window, erro
         assert errors == []
     finally:
         QLocale.setDefault(previous)
+
+
+def test_typing_into_an_existing_note_adds_to_its_end(qtbot, walk_window):
+    window = walk_window
+    window.walk.session.set_response("G2", note="SOP drafted")
+    window.walk.go_to_code("G1")
+    window.walk.go_to_code("G2")
+    panel = window.walk.panel
+    panel.note_edit.setFocus()
+    qtbot.keyClicks(panel.note_edit, "; ieu teh catetan")  # QTest cannot type é
+    panel.save_pending()
+    assert db_response(window, "G2").note == "SOP drafted; ieu teh catetan"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -291,6 +291,7 @@ class IndicatorPanel(QWidget):
         if self.note_edit.toPlainText() != (record.note if record else "") and not self._note_timer.isActive():
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(record.note if record else "")
+            self.note_edit.moveCursor(QTextCursor.MoveOperation.End)  # typing adds to the note, not before it
             self.note_edit.blockSignals(False)
         if na:
             self._answer.setText(self.tr("Marked not applicable: left out of the scores."))
