@@ -440,3 +440,20 @@ def test_main_shortcuts_are_not_keys_a_text_field_takes_for_itself(make_window, 
     for action in (window.compare_action, window.next_open_action, window.export_action, window.demo_action):
         if action.shortcuts():
             assert action.shortcuts()[0].toString() not in taken, action.text()
+
+
+def test_scores_are_written_with_the_languages_decimal_mark(make_window, store):
+    from smartcity_assess.ui.models.assessments import SCORE
+
+    load_demo(store)
+    window = make_window(store)
+    row = next(
+        r for r in range(window.list_page.model.rowCount()) if window.list_page.model.index(r, SCORE).data() != "—"
+    )
+    english = window.list_page.model.index(row, SCORE).data()
+    assert "." in english
+    assert window.set_language("id")
+    try:
+        assert window.list_page.model.index(row, SCORE).data() == english.replace(".", ",")
+    finally:
+        window.set_language("en")

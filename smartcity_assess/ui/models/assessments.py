@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from ...persistence.models import FINAL
 from ...services.assessments import ScoredAssessment
+from ..i18n import decimal_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -136,7 +137,7 @@ class AssessmentsModel(QAbstractTableModel):
             return status_text(row)
         if column == COMPLETION:
             return f"{row.completion:.0%}"
-        return "—" if row.score is None else f"{row.score:.2f}"
+        return "—" if row.score is None else decimal_text(row.score)
 
 
 class AssessmentsFilter(QSortFilterProxyModel):

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core import chart_style
 from ...core.comparison import HELD, IMPROVED, INDICATOR, OVERALL, REGRESSED, Comparison, shown_change
+from ..i18n import decimal_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw numbers (NaN last) for sorting
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "overall" / "pillar" / "indicator" of the row
@@ -161,7 +162,7 @@ class ComparisonTableModel(QAbstractTableModel):
                 if (code, key) in self._comparison.not_applicable:
                     return self.tr("N/A")
                 return self.tr("not assessed")
-            return f"{value:.0f}" if integer else f"{value:.2f}"
+            return f"{value:.0f}" if integer else decimal_text(value)
         if role == SORT_ROLE:
             return _sort_value(value)
         if role == Qt.ItemDataRole.ForegroundRole and _missing(value):
@@ -194,8 +195,8 @@ def _sort_value(value) -> float:
 
 
 def _signed(value: float, integer: bool) -> str:
-    text = f"{value:+.0f}" if integer else f"{value:+.2f}"
-    if float(text) == 0:
+    text = f"{value:+.0f}" if integer else decimal_text(value, signed=True)
+    if round(value, 0 if integer else 2) == 0:  # no sign on a change that shows as zero
         return text[1:]
     return text.replace("-", "−")
 

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import chart_style
 from ...core.text import localize
+from ..i18n import decimal_text
 from ..widgets.radar import RadarSeries, RadarWidget
 from .session import AssessmentSession
 
 
 def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return "—" if value is None else decimal_text(value)
 
 
 class ScorePanel(QWidget):
