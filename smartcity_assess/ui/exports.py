@@ -29,13 +29,14 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
     if assessment_id is None:
         return None
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = _ask_path(
             window,
+            assessment_id,
             QCoreApplication.translate("MainWindow", "Export responses"),
-            suggested_name(window.store, assessment_id, "csv"),
+            "csv",
             QCoreApplication.translate("MainWindow", "CSV (*.csv);;Excel workbook (*.xlsx)"),
         )
-        if not path:
+        if path is None:
             return None
     from ..services.responses_io import export_responses as write_responses  # pandas loads only when used
 
@@ -48,6 +49,12 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
         QCoreApplication.translate("MainWindow", "Responses written to {path}.").format(path=written), 5000
     )
     return written
+
+
+def _ask_path(window: MainWindow, assessment_id: uuid.UUID, title: str, suffix: str, filters: str) -> str | None:
+    """The file the person chooses to write, starting from city-year.suffix; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(window, title, suggested_name(window.store, assessment_id, suffix), filters)
+    return path or None
 
 
 def suggested_name(store: Store, assessment_id: uuid.UUID, suffix: str) -> str:
@@ -70,13 +77,14 @@ def export_pdf(window: MainWindow, path: str | None = None) -> Worker | None:
         )
         return None
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = _ask_path(
             window,
+            assessment_id,
             QCoreApplication.translate("MainWindow", "Export PDF report"),
-            suggested_name(window.store, assessment_id, "pdf"),
+            "pdf",
             QCoreApplication.translate("MainWindow", "PDF (*.pdf)"),
         )
-        if not path:
+        if path is None:
             return None
     if window.walk is not None:
         window.walk.panel.save_pending()
