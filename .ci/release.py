@@ -49,8 +49,12 @@ def build() -> None:
 
 
 def selftest_environment() -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("PYTHONPATH", None)  # the bundle must stand on its own
+    """As on a field laptop with no Python: nothing of this machine's Python reaches the bundle."""
+    if sys.platform == "win32":  # Windows programs need their system variables (SYSTEMROOT, TEMP, …)
+        env = {k: v for k, v in os.environ.items() if not k.upper().startswith(("PYTHON", "VIRTUAL_ENV"))}
+    else:
+        env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
     return env
 
 
