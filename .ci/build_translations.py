@@ -122,15 +122,16 @@ def problems(lang: str) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / ts.name
         run_lupdate(fresh, lang)
-        shipped = {(c, s) for c, s, _ in messages(ts)}
-        for context, source, _ in messages(fresh):
+        ours, theirs = messages(ts), messages(fresh)  # the shipped .ts, and what the code has now
+        shipped = {(c, s) for c, s, _ in ours}
+        in_code = {(c, s) for c, s, _ in theirs}
+        for context, source, _ in theirs:
             if (context, source) not in shipped:
                 found.append(f"{ts.name}: not in the .ts (run .ci/build_translations.py): {context}: {source!r}")
-        in_code = {(c, s) for c, s, _ in messages(fresh)}
-        for context, source, _ in messages(ts):
+        for context, source, _ in ours:
             if context not in QT_CONTEXTS and (context, source) not in in_code:
                 found.append(f"{ts.name}: no longer in the code (run .ci/build_translations.py): {context}: {source!r}")
-        for context, source, translation in messages(ts):
+        for context, source, translation in ours:
             if not is_finished(translation):
                 found.append(f"{ts.name}: unfinished or empty translation: {context}: {source!r}")
         built = Path(tmp) / qm.name
@@ -153,9 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGUAGES:
         update_ts(ts_path(lang), lang)
         run_lrelease(ts_path(lang), qm_path(lang))
-        total = len(messages(ts_path(lang)))
-        open_ = sum(not is_finished(t) for _, _, t in messages(ts_path(lang)))
-        print(f"{ts_path(lang).relative_to(ROOT)}: {total} strings, {open_} unfinished → {qm_path(lang).name}")
+        found = messages(ts_path(lang))
+        open_ = sum(not is_finished(t) for _, _, t in found)
+        print(f"{ts_path(lang).relative_to(ROOT)}: {len(found)} strings, {open_} unfinished → {qm_path(lang).name}")
     return 0
 
 

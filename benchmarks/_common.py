@@ -16,6 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def random_rows(framework, rng) -> dict[str, dict]:
+    """One assessment's responses as a history would have them: every indicator scored, ~5 % N/A."""
+    return {i.code: {"na": True} if rng.random() < 0.05 else {"level": rng.randint(1, 5)} for i in framework.indicators}
+
+
 def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
     """Wall-clock milliseconds of `repeat` calls of fn, after `warmup` untimed calls."""
     for _ in range(warmup):

@@ -4,20 +4,18 @@ Goal (issue 5): the comparison data of all 500 assessments — assessments liste
 assessment scored and each city's years laid side by side in a comparison table — in under 300 ms (median),
 printed with the ratio to a plain sqlite3 read of the same rows, measured in this run. Also printed:
 the two operations the Compare view runs, one city over 10 years and one year across 50 cities.
-Self-contained (no shared helper), so it runs from any checkout: `python benchmarks/bench_compare.py`.
+Run from a checkout: `python benchmarks/bench_compare.py`.
 """
 
 from __future__ import annotations
 
 import random
 import sqlite3
-import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _common import median, random_rows, report, report_ratio, timings_ms
 
 from smartcity_assess.core.comparison import ComparedAssessment, build_comparison
 from smartcity_assess.persistence.store import Store
@@ -39,11 +37,7 @@ def fill(store: Store) -> None:
     for city in range(CITIES):
         for year in YEARS:
             assessment_id = store.create_assessment(f"City {city:02d}", year, info.id, actor="bench")
-            rows = {
-                i.code: {"na": True} if rng.random() < 0.05 else {"level": rng.randint(1, 5)}
-                for i in framework.indicators
-            }
-            store.save_responses(assessment_id, rows, actor="bench")
+            store.save_responses(assessment_id, random_rows(framework, rng), actor="bench")
             store.finalize(assessment_id, actor="bench")
 
 
@@ -69,16 +63,6 @@ def plain_read(path: Path) -> int:
     return len(rows)
 
 
-def median_ms(fn, repeat: int = REPEAT) -> float:
-    fn()  # warm-up: imports, file cache
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
@@ -89,21 +73,17 @@ def main() -> None:
         assert plain_read(path) == CITIES * len(YEARS) * 33
         cities = [f"City {c:02d}" for c in range(CITIES)]
 
-        all_ms = median_ms(lambda: load_all_comparisons(path))
-        base_ms = median_ms(lambda: plain_read(path))
-        years_ms = median_ms(lambda: compare_years(store, "City 07"))
-        cities_ms = median_ms(lambda: compare_cities(store, 2025, cities))
+        all_ms = median(timings_ms(lambda: load_all_comparisons(path), REPEAT))
+        base_ms = median(timings_ms(lambda: plain_read(path), REPEAT))
+        years_ms = median(timings_ms(lambda: compare_years(store, "City 07"), REPEAT))
+        cities_ms = median(timings_ms(lambda: compare_cities(store, 2025, cities), REPEAT))
         store.close()
 
-    met = all_ms < GOAL_MS
-    print(
-        f"{'all 500 assessments → 50 comparison tables (cold store), median':<66} {all_ms:8.1f} ms"
-        f"  (goal < {GOAL_MS:g} ms: {'met' if met else 'NOT MET'})"
-    )
-    print(f"{'baseline: plain sqlite3 read of the same 16,500 rows, median':<66} {base_ms:8.1f} ms")
-    print(f"{'ratio comparison data / plain read':<66} {all_ms / base_ms:8.1f} ×")
-    print(f"{'one city over 10 years (Compare view), median':<66} {years_ms:8.1f} ms")
-    print(f"{'one year across 50 cities (Compare view), median':<66} {cities_ms:8.1f} ms")
+    met = report("all 500 assessments → 50 comparison tables, median", all_ms, GOAL_MS)
+    report("baseline: plain sqlite3 read of the same 16,500 rows, median", base_ms)
+    report_ratio("ratio comparison data / plain read", all_ms / base_ms)
+    report("one city over 10 years (Compare view), median", years_ms)
+    report("one year across 50 cities (Compare view), median", cities_ms)
     raise SystemExit(0 if met else 1)
 
 

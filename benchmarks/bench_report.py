@@ -24,7 +24,7 @@ from _common import median, report, report_ratio, timings_ms
 from smartcity_assess.core.framework_loader import load_framework_file
 from smartcity_assess.reporting import write_report
 from smartcity_assess.reporting.data import gather
-from smartcity_assess.services.assessments import score
+from smartcity_assess.services.assessments import earlier_finals, score
 from smartcity_assess.services.demo import load_demo
 from smartcity_assess.services.frameworks import open_store
 
@@ -142,6 +142,7 @@ import json, resource, sys, tracemalloc, uuid
 sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
 from smartcity_assess.persistence.store import Store
 from smartcity_assess.reporting import write_report
+from smartcity_assess.reporting.data import gather
 store = Store.open({str(db)!r})
 tracemalloc.start()
 write_report(store, uuid.UUID({str(assessment_id)!r}), {str(out)!r})
@@ -181,7 +182,7 @@ def main() -> None:
                 ours += timings_ms(lambda i=assessment_id, o=out: write_report(store, i, o), 1, warmup=0)
                 bare += timings_ms(lambda i=assessment_id, o=bare_out: bare_reportlab(store, i, o), 1, warmup=0)
             results[name] = (median(ours), median(bare), pages(out))
-        earlier_years = len(gather(store, bandung.id).earlier)
+        earlier_years = len(earlier_finals(store, bandung))
         memory = measure_memory(db, synthetic, folder / "memory.pdf")
         store.close()
 

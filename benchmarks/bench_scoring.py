@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from _common import median, report, report_ratio, timings_ms
+from _common import median, random_rows, report, report_ratio, timings_ms
 
 from smartcity_assess.services.assessments import score_many
 from smartcity_assess.services.frameworks import BUILTIN_FRAMEWORK_CODE, open_store
@@ -28,13 +28,7 @@ def fill(store) -> None:
     rng = random.Random(2026)
     for n in range(ASSESSMENTS):
         assessment_id = store.create_assessment(f"City {n // 10:03d}", 2015 + n % 10, info.id, actor="bench")
-        rows = {}
-        for indicator in framework.indicators:
-            if rng.random() < 0.05:
-                rows[indicator.code] = {"na": True}
-            else:
-                rows[indicator.code] = {"level": rng.randint(1, 5)}
-        store.save_responses(assessment_id, rows, actor="bench")
+        store.save_responses(assessment_id, random_rows(framework, rng), actor="bench")
 
 
 def main() -> None:

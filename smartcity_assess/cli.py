@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__
+from .core.comparison import HELD, IMPROVED, REGRESSED
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
@@ -294,7 +295,7 @@ def _compare_change(value: float, integer: bool) -> str:
 
 
 # Between cities a difference is not an improvement: say which is higher.
-_CITY_TREND_WORDS = {"improved": "higher", "regressed": "lower", "held": "same"}
+_CITY_TREND_WORDS = {IMPROVED: "higher", REGRESSED: "lower", HELD: "same"}
 
 
 def cmd_compare(args) -> int:

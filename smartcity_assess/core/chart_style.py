@@ -19,5 +19,12 @@ GRID = "#BBBBBB"
 TEXT = "#222222"
 
 
+def clip_score(value: float | None) -> float:
+    """A radius on the fixed scale: a missing value (no score) is drawn at the centre."""
+    if value is None:
+        return float(SCALE_MIN)
+    return min(max(float(value), SCALE_MIN), SCALE_MAX)
+
+
 def series_colour(index: int) -> str:
     return SERIES[index % len(SERIES)]

@@ -33,7 +33,6 @@ from .text import Text, localize
 OVERALL = "overall"
 PILLAR = "pillar"
 INDICATOR = "indicator"
-KINDS = (OVERALL, PILLAR, INDICATOR)
 
 IMPROVED = "improved"
 REGRESSED = "regressed"

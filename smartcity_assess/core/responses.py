@@ -30,9 +30,6 @@ class ResponseInput:
         return {"level": self.level, "na": self.na, "target": self.target, "value": self.value, "note": self.note}
 
 
-RESPONSE_FIELDS = ("level", "na", "target", "value", "note")
-
-
 def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> ResponseInput:
     """The response after a person changes the `given` fields; the others keep their current values.
 

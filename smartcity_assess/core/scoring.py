@@ -156,7 +156,7 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
                 sum_gap += w * gap
                 scored.append((ind.code, w, gap))
 
-        has_score = bool(scored) and sum_w > 0
+        has_score = sum_w > 0  # weights are positive: zero means nothing scored
         score = sum_level / sum_w if has_score else None
         total = len(pillar.indicators)
         pillar_results.append(

@@ -21,3 +21,11 @@ def localize(text: Text | None, lang: str = FALLBACK_LANGUAGE) -> str:
         if key in text:
             return text[key]
     return next(iter(text.values()))
+
+
+DECIMAL_COMMA_LANGUAGES = frozenset({"id"})  # languages that write 3,36 where English writes 3.36
+
+
+def with_decimal_mark(number_text: str, lang: str) -> str:
+    """A number written with a point (Python's way), in `lang`'s decimal mark; no thousands grouping."""
+    return number_text.replace(".", ",") if lang in DECIMAL_COMMA_LANGUAGES else number_text

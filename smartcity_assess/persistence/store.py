@@ -49,7 +49,7 @@ BLOBS = EvidenceBlob.__table__
 EVIDENCE = EvidenceFile.__table__
 AUDIT = AuditEntry.__table__
 
-RESPONSE_FIELDS = ("level", "na", "target", "value", "note")
+RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
 
 @dataclass(frozen=True)
@@ -607,7 +607,7 @@ class Store:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
 
 
-_EMPTY_RESPONSE = {"level": None, "na": False, "target": None, "value": None, "note": ""}
+_EMPTY_RESPONSE = ResponseInput().as_fields()  # an unanswered response
 
 
 class _Transaction:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.errors import UserError
-from ..core.text import LANGUAGES
+from ..core.text import LANGUAGES, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
     # document frame
@@ -266,7 +266,6 @@ _MONTHS = {
         "Desember",
     ),
 }
-_DECIMAL_SEPARATOR = {"en": ".", "id": ","}
 DASH = "—"
 
 
@@ -289,7 +288,7 @@ class Catalogue:
         """Two decimals with the language's decimal separator; a dash for no value."""
         if value is None:
             return DASH
-        return f"{value:.{digits}f}".replace(".", _DECIMAL_SEPARATOR[self.lang])
+        return with_decimal_mark(f"{value:.{digits}f}", self.lang)
 
     def signed(self, value: float | None, digits: int = 2) -> str:
         if value is None:
@@ -301,7 +300,7 @@ class Catalogue:
 
     def measured(self, value: float) -> str:
         """A measured value as recorded (no forced decimals), with the language's decimal separator."""
-        return f"{value:g}".replace(".", _DECIMAL_SEPARATOR[self.lang])
+        return with_decimal_mark(f"{value:g}", self.lang)
 
     def date(self, day: date) -> str:
         return f"{day.day} {_MONTHS[self.lang][day.month - 1]} {day.year}"

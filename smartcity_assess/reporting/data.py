@@ -45,13 +45,15 @@ def as_assessment_id(value: uuid.UUID | str) -> uuid.UUID:
 
 
 def gather(store: Store, assessment_id: uuid.UUID | str, report_date: date | None = None) -> ReportData:
-    current = score(store, as_assessment_id(assessment_id))  # NotFoundError (a UserError) for an unknown id
+    assessment_id = as_assessment_id(assessment_id)
+    responses = store.responses(assessment_id)
+    current = score(store, assessment_id, responses)  # NotFoundError (a UserError) for an unknown id
     info = current.info
     earlier = tuple(earlier_finals(store, info))
     counts = Counter(e.indicator_code for e in store.evidence(info.id))
     return ReportData(
         current=current,
-        responses=store.responses(info.id),
+        responses=responses,
         evidence_counts=dict(counts),
         earlier=earlier,
         report_date=report_date or date.today(),

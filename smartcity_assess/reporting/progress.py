@@ -75,14 +75,15 @@ def progress(current: ScoredAssessment, earlier: tuple[ScoredAssessment, ...]) -
 
     levels = {row["code"]: (row[keys[0]], row[keys[-1]]) for row in comparison.rows(INDICATOR).to_dict("records")}
     changes, not_comparable = [], []
-    for order, indicator in enumerate(current.score.indicators):
+    for indicator in current.score.indicators:
         first, last = levels[indicator.code]
         if math.isnan(first) or math.isnan(last):
             not_comparable.append(indicator.code)
         elif first != last:
-            changes.append((order, LevelChange(indicator.code, int(first), int(last))))
-    improvements = [c for _, c in sorted((c for c in changes if c[1].change > 0), key=lambda c: (-c[1].change, c[0]))]
-    regressions = [c for _, c in sorted((c for c in changes if c[1].change < 0), key=lambda c: (c[1].change, c[0]))]
+            changes.append(LevelChange(indicator.code, int(first), int(last)))
+    # sorted() is stable: equal changes keep the framework's order
+    improvements = sorted((c for c in changes if c.change > 0), key=lambda c: -c.change)
+    regressions = sorted((c for c in changes if c.change < 0), key=lambda c: c.change)
     return Progress(
         years=years,
         rows=tuple(rows),

@@ -37,12 +37,6 @@ class FixedScaleSpiderChart(SpiderChart):
         return [[(v - chart_style.SCALE_MIN) / span for v in row] for row in self.data]
 
 
-def _clip(value: float | None) -> float:
-    if value is None:
-        return float(chart_style.SCALE_MIN)
-    return min(max(float(value), chart_style.SCALE_MIN), chart_style.SCALE_MAX)
-
-
 def radar_drawing(axis_labels: list[str], series: list[Series], width: float, height: float = 215) -> Drawing:
     """A Drawing with the radar on the left and its legend on the right."""
     register_fonts()
@@ -56,7 +50,7 @@ def radar_drawing(axis_labels: list[str], series: list[Series], width: float, he
     chart.startAngle, chart.direction = 90, "clockwise"
     rings = [[float(r)] * len(axis_labels) for r in chart_style.RINGS]
     drawn = list(reversed(series))  # the first series (this assessment) is drawn last, on top
-    chart.data = rings + [[_clip(v) for v in s.values] for s in drawn]
+    chart.data = rings + [[chart_style.clip_score(v) for v in s.values] for s in drawn]
     chart.labels = axis_labels
     grid = colors.HexColor(chart_style.GRID)
     for i in range(len(rings)):
@@ -94,7 +88,7 @@ def _vertex_marks(drawing: Drawing, series: list[Series], cx: float, cy: float, 
         colour = colors.HexColor(s.colour)
         for i, value in enumerate(s.values):
             angle = math.pi / 2 - 2 * math.pi * i / len(s.values)
-            r = radius * (_clip(value) - chart_style.SCALE_MIN) / span
+            r = radius * (chart_style.clip_score(value) - chart_style.SCALE_MIN) / span
             x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
             if value is None:
                 drawing.add(Circle(x, y, 3.2, fillColor=colors.white, strokeColor=colour, strokeWidth=1.2))

@@ -47,6 +47,11 @@ class Context:
         """The engine's indicator results by code (a report of 500 indicators looks each one up)."""
         return {r.code: r for r in self.data.current.score.indicators}
 
+    @cached_property
+    def gaps(self) -> list[IndicatorResult]:
+        """Indicators below target, largest priority first: the engine's order, read once."""
+        return self.data.current.score.gaps_by_priority()
+
     @property
     def lang(self) -> str:
         return self.cat.lang
@@ -161,7 +166,7 @@ def summary(ctx: Context) -> list[Flowable]:
         story += _radar(ctx)
     story.append(_pillar_table(ctx))
     story.append(ctx.h2(cat("top_gaps")))
-    gaps = result.gaps_by_priority()[:5]
+    gaps = ctx.gaps[:5]
     if gaps:
         story.append(_gap_table(ctx, gaps))
     else:
@@ -256,7 +261,7 @@ def pillar_sections(ctx: Context) -> list[Flowable]:
         indicators = [ctx.results[ind.code] for ind in pillar.indicators]
         story.append(_indicator_table(ctx, indicators))
         strengths = [i for i in indicators if i.gap == 0]
-        weaknesses = sorted((i for i in indicators if i.gap), key=lambda i: -(i.priority or 0.0))
+        weaknesses = [g for g in ctx.gaps if g.pillar == pillar.code]
         story.append(ctx.h2(cat("strengths")))
         story += _indicator_bullets(ctx, strengths)
         story.append(ctx.h2(cat("weaknesses")))
@@ -309,7 +314,7 @@ def _indicator_bullets(ctx: Context, indicators: list[IndicatorResult]) -> list[
 def gaps_section(ctx: Context) -> list[Flowable]:
     s, cat = styles(), ctx.cat
     story: list[Flowable] = [PageBreak(), ctx.h1(cat("sec_gaps"))]
-    gaps = ctx.data.current.score.gaps_by_priority()
+    gaps = ctx.gaps
     if not gaps:
         return [*story, para(cat("no_answers_short") if not ctx.data.has_answers else cat("no_gaps"), s.body)]
     story.append(para(cat("gaps_intro"), s.body))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..core.errors import UserError
@@ -64,10 +64,15 @@ class ScoredAssessment:
     score: AssessmentScore
 
 
-def score(store: Store, assessment_id: uuid.UUID) -> ScoredAssessment:
+def score(
+    store: Store, assessment_id: uuid.UUID, responses: Mapping[str, ResponseRecord] | None = None
+) -> ScoredAssessment:
+    """The assessment scored; pass its `responses` when already read, so they are not read again."""
     info = store.assessment(assessment_id)
     framework = store.framework(info.framework_id)
-    answers = {code: record.answer() for code, record in store.responses(assessment_id).items()}
+    if responses is None:
+        responses = store.responses(assessment_id)
+    answers = {code: record.answer() for code, record in responses.items()}
     return ScoredAssessment(info, framework, score_assessment(framework, answers))
 
 
@@ -93,7 +98,7 @@ def earlier_finals(store: Store, info: AssessmentInfo) -> list[ScoredAssessment]
         for i in store.list_assessments(city=info.city, framework_code=info.framework_code)
         if i.year < info.year and i.is_final
     ]
-    return sorted(score_many(store, earlier), key=lambda s: s.info.year)
+    return score_many(store, earlier)  # list_assessments gives one city's years in order
 
 
 def parse_year(text: str | int) -> int:

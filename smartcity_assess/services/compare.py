@@ -15,7 +15,7 @@ from ..core.comparison import ComparedAssessment, Comparison, build_comparison
 from ..core.errors import NotFoundError, UserError
 from ..persistence.store import AssessmentInfo, Store, city_key
 from .assessments import score_many
-from .responses_io import TABLE_SUFFIXES
+from .responses_io import write_table
 
 BY_YEAR = "years"
 BY_CITY = "cities"
@@ -156,20 +156,8 @@ def comparison_notes(comparison: Comparison) -> list[str]:
 
 def export_comparison(comparison: Comparison, path: str | Path) -> Path:
     """Write the table to CSV or XLSX (draft columns marked; not assessed = empty cell, never 0)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        raise UserError(f"{path.name}: use a .csv or .xlsx file")
-    frame = comparison.export_frame()
-    try:
-        if suffix == ".csv":
-            frame.to_csv(path, index=False, encoding="utf-8")
-        else:
-            with pd.ExcelWriter(path) as writer:
-                frame.to_excel(writer, index=False, sheet_name="comparison")
-                notes = comparison_notes(comparison)
-                if notes:
-                    pd.DataFrame({"note": notes}).to_excel(writer, index=False, sheet_name="notes")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-    return path
+    sheets = {"comparison": comparison.export_frame()}
+    notes = comparison_notes(comparison)
+    if notes:
+        sheets["notes"] = pd.DataFrame({"note": notes})  # in the workbook; a CSV holds one table
+    return write_table(path, sheets)

@@ -24,8 +24,7 @@ def _table_kind(path: Path) -> str:
 
 def _delimiter(header: str) -> str:
     """The header row tells the separator: Excel in Indonesian (and most of Europe) saves with ';'."""
-    candidates = {sep: header.count(sep) for sep in (",", ";", "\t")}
-    return max(candidates, key=lambda sep: candidates[sep]) if any(candidates.values()) else ","
+    return max((",", ";", "\t"), key=header.count)  # the first on a tie, so "," when there is none
 
 
 def read_table_rows(path: str | Path) -> list[list]:
@@ -79,15 +78,21 @@ def responses_frame(store: Store, assessment_id: uuid.UUID, lang: str = "en") ->
     return frame
 
 
-def export_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, lang: str = "en") -> Path:
+def write_table(path: str | Path, sheets: dict[str, pd.DataFrame]) -> Path:
+    """Tables to .csv (the first one) or .xlsx (one sheet each, in order); UserError when it cannot be."""
     path = Path(path)
     kind = _table_kind(path)
-    frame = responses_frame(store, assessment_id, lang)
     try:
         if kind == ".csv":
-            frame.to_csv(path, index=False, encoding="utf-8")
+            next(iter(sheets.values())).to_csv(path, index=False, encoding="utf-8")
         else:
-            frame.to_excel(path, index=False, sheet_name="responses")
+            with pd.ExcelWriter(path) as writer:
+                for name, frame in sheets.items():
+                    frame.to_excel(writer, index=False, sheet_name=name)
     except OSError as exc:
         raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     return path
+
+
+def export_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, lang: str = "en") -> Path:
+    return write_table(path, {"responses": responses_frame(store, assessment_id, lang)})

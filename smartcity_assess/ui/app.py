@@ -134,9 +134,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
             self.language_actions[code] = action
 
+    def _walking(self) -> bool:
+        """Whether the walk of an assessment is what the window shows."""
+        return self.walk is not None and self.pages.currentWidget() is self.walk
+
     def _walk_call(self, name: str):
         def call() -> None:
-            if self.walk is not None and self.pages.currentWidget() is self.walk:
+            if self._walking():
                 getattr(self.walk, name)()
 
         return call
@@ -182,7 +186,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
-        walking = self.walk is not None and self.pages.currentWidget() is self.walk
+        walking = self._walking()
         final = self.session is not None and self.session.is_final
         for action in (self.next_action, self.prev_action, self.next_open_action):
             action.setEnabled(walking)
@@ -217,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def current_assessment_id(self) -> uuid.UUID | None:
         """The assessment being walked, else the one selected in the list."""
-        if self.walk is not None and self.pages.currentWidget() is self.walk:
+        if self._walking():
             return self.session.assessment_id
         return self.list_page.selected_id()
 
@@ -418,9 +422,8 @@ class MainWindow(QMainWindow):
         if lock is not self._lock and self._lock is not None:
             self._lock.unlock()
         self.store, self._lock = store, lock
-        self.refresh_list()
         self._update_title()
-        self.show_list()
+        self.show_list()  # which refreshes the list
         return True
 
     def import_framework(self, path: str | None = None) -> bool:
@@ -490,8 +493,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_error(str(exc))
             return
-        self.refresh_list()
-        self.show_list()
+        self.show_list()  # which refreshes the list
         self.statusBar().showMessage(
             self.tr("Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K)."), 8000
         )
@@ -527,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Build the menus, the list and the walk again in the installed language."""
-        walking = self.walk is not None and self.pages.currentWidget() is self.walk
+        walking = self._walking()
         for action in self.actions():
             self.removeAction(action)
             action.deleteLater()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..core.text import with_decimal_mark
 from ..paths import resource_path
 
 SOURCE_LANGUAGE = "en"
@@ -72,14 +73,10 @@ class Translations:
 TRANSLATIONS = Translations()
 
 
-# Languages that write a decimal comma (3,36), as the report in that language does.
-DECIMAL_COMMA = {"id"}
-
-
 def decimal_text(value: float, decimals: int = 2, *, signed: bool = False) -> str:
     """A score as the interface's language writes it: 3.36 in English, 3,36 in Indonesian.
 
     No thousands grouping: scores stay below 10, and typed values are read back without it.
     """
     text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
-    return text.replace(".", ",") if TRANSLATIONS.language in DECIMAL_COMMA else text
+    return with_decimal_mark(text, TRANSLATIONS.language)

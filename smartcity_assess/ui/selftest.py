@@ -39,7 +39,7 @@ class SelfTest:
         from ..services.assessments import new_assessment, record_response, score
 
         self.assessment_id = new_assessment(self.store, "Selftest City", 2026, assessor="selftest")
-        framework = score(self.store, self.assessment_id).framework
+        framework = self.store.framework(self.store.assessment(self.assessment_id).framework_id)
         expected_sum = 0
         for n, indicator in enumerate(framework.indicators):
             level = 1 + n % 5

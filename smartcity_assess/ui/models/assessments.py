@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...persistence.models import FINAL
 from ...services.assessments import ScoredAssessment
 from ..i18n import decimal_text
 
@@ -54,7 +53,7 @@ class AssessmentRow:
             city=info.city,
             year=info.year,
             framework=f"{info.framework_code} {info.framework_version}",
-            is_final=info.status == FINAL,
+            is_final=info.is_final,
             is_demo=info.is_demo,
             completion=scored.score.overall.completion,
             score=scored.score.overall.score,

@@ -9,7 +9,6 @@ from ...core.framework import Indicator
 from ...core.text import localize
 from ..walk.session import AssessmentSession
 
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ANSWERED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 OPEN_COLOUR = QColor("#D55E00")  # the palette's vermilion: what still needs an answer stands out
@@ -57,8 +56,6 @@ class IndicatorListModel(QAbstractListModel):
             return OPEN_COLOUR
         if role == Qt.ItemDataRole.FontRole and not answered:
             return self._bold
-        if role == CODE_ROLE:
-            return indicator.code
         if role == ANSWERED_ROLE:
             return answered
         return None

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.numbers import NotANumber, NotFinite, parse_decimal
-from ...core.text import localize
+from ...core.text import localize, with_decimal_mark
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
@@ -321,7 +321,7 @@ class IndicatorPanel(QWidget):
         # The shortest text that reads back as the same float (core.numbers' fixed rule: one mark, no
         # grouping), so leaving the field never changes the value; a decimal comma in Indonesian.
         text = QLocale.c().toString(record.value, "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
-        return text.replace(".", ",") if self._lang == "id" else text
+        return with_decimal_mark(text, self._lang)
 
     def _level_text(self, level: int | None) -> str:
         if level is None:

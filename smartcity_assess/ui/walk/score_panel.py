@@ -89,14 +89,7 @@ class ScorePanel(QWidget):
     def _pillar_target(self, pillar_code: str) -> float | None:
         """Before a pillar has a scored indicator the engine has no target for it; show the one the
         framework and the assessor set for its applicable indicators instead of an empty axis."""
-        pillar = self.session.framework.pillar(pillar_code)
-        pairs = []
-        for indicator in pillar.indicators:
-            record = self.session.response(indicator.code)
-            if record is not None and record.na:
-                continue
-            target = record.target if record is not None and record.target is not None else indicator.target
-            pairs.append((indicator.weight, target))
+        pairs = [(i.weight, i.target) for i in self.session.score.indicators if i.pillar == pillar_code and not i.na]
         total = sum(w for w, _ in pairs)
         return sum(w * t for w, t in pairs) / total if total else None
 

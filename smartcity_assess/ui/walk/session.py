@@ -15,11 +15,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.errors import UserError
 from ...core.framework import Framework, Indicator
+from ...core.responses import ResponseInput
 from ...core.scoring import AssessmentScore, score_assessment
 from ...persistence.store import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
 from ...services.assessments import earlier_finals, record_response, score
-
-EMPTY_FIELDS = {"level": None, "na": False, "target": None, "value": None, "note": ""}
 
 
 def _field_name(field: str) -> str:
@@ -35,9 +34,8 @@ def _field_name(field: str) -> str:
 
 
 def fields_of(record: ResponseRecord | None) -> dict:
-    if record is None:
-        return dict(EMPTY_FIELDS)
-    return {f: getattr(record, f) for f in EMPTY_FIELDS}
+    """The recorded fields (those of an unanswered response when there is no record)."""
+    return (record.as_input() if record is not None else ResponseInput()).as_fields()
 
 
 @dataclass(frozen=True)
@@ -58,11 +56,11 @@ class AssessmentSession(QObject):
         self.assessment_id = assessment_id
         self.actor = actor or None
         self.undo_stack = QUndoStack(self)
-        scored = score(store, assessment_id)
+        self.responses: dict[str, ResponseRecord] = store.responses(assessment_id)
+        scored = score(store, assessment_id, self.responses)
         self.info: AssessmentInfo = scored.info
         self.framework: Framework = scored.framework
         self.score: AssessmentScore = scored.score
-        self.responses: dict[str, ResponseRecord] = store.responses(assessment_id)
         self.previous = self._previous_year()
 
     # ---- reading --------------------------------------------------------------------------------

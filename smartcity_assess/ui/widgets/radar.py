@@ -52,19 +52,13 @@ def axis_angle(index: int, count: int) -> float:
 def polygon_points(values: tuple[float | None, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Closed polygon (first point repeated) for the values, clipped to the fixed scale, None as 0."""
     count = len(values)
-    radii = [_clip(v) for v in values]
+    radii = [chart_style.clip_score(v) for v in values]
     xs = [r * math.cos(axis_angle(i, count)) for i, r in enumerate(radii)]
     ys = [r * math.sin(axis_angle(i, count)) for i, r in enumerate(radii)]
     if count:
         xs.append(xs[0])
         ys.append(ys[0])
     return np.array(xs, dtype=float), np.array(ys, dtype=float)
-
-
-def _clip(value: float | None) -> float:
-    if value is None:
-        return float(chart_style.SCALE_MIN)
-    return float(min(max(value, chart_style.SCALE_MIN), chart_style.SCALE_MAX))
 
 
 class _SeriesItems:

@@ -67,7 +67,6 @@ class TrendWidget(QWidget):
         self._labels, self._series, self._drafts = list(labels), list(series), set(drafts or ())
         plot = self._plot
         plot.clear()  # also empties the legend
-        self._legend.clear()
         plot.getAxis("bottom").setTicks([list(enumerate(self._labels))])
         xs = list(range(len(self._labels)))
         for s in self._series:
