@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__
-from .core.comparison import HELD, IMPROVED, REGRESSED
+from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
@@ -343,7 +343,9 @@ def cmd_compare(args) -> int:
         trend = row["trend"] or ""
         if by == BY_CITY:
             trend = _CITY_TREND_WORDS.get(trend, trend)
-        rows.append((row["code"], name, *cells, _compare_change(row["change"], integer), trend))
+        # the change between the figures printed, as the trend and the app and the report have it
+        change = row["change"] if integer else shown_change(row[keys[0]], row[keys[-1]])
+        rows.append((row["code"], name, *cells, _compare_change(change, integer), trend))
     _print_table(("CODE", "NAME", *(comparison.column_label(k) for k in keys), "CHANGE", "TREND"), rows)
     return 0
 

@@ -127,3 +127,11 @@ def test_bad_input_is_one_sentence_and_exit_2(run, argv, message, tmp_path, monk
     assert (code, out) == (2, "")
     assert err.startswith("error: ") and message in err and err.count("\n") == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_printed_change_agrees_with_the_printed_scores(run):
+    code, out, _ = run("compare", "--year", "2025", "--cities", BANDUNG, CIMAHI)
+    assert code == 0
+    overall = next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    first, last, change = (float(x.replace("−", "-")) for x in overall.split()[-4:-1])
+    assert change == round(last - first, 2)
