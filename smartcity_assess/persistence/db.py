@@ -25,8 +25,13 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The revisions this build knows, oldest first. tests/persistence checks it against Alembic's scripts,
 # so start-up can tell "up to date" from one cheap query instead of loading Alembic every time.
-SCHEMA_REVISIONS = ("0001_initial",)
+SCHEMA_REVISIONS = ("0001_initial", "0002_revisions")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
+
+# How long a writer waits for another process's write to finish before saying the database is locked.
+# Writes here are milliseconds long, so this is only reached when a process hangs holding the lock.
+BUSY_TIMEOUT_MS = 15000
+WRITE_OPTION = "smartcity_write"
 
 
 class DatabaseUnavailable(UserError):
@@ -54,6 +59,18 @@ def database_location(path_or_url: str | os.PathLike | None = None) -> str:
     return str(_sqlite_path(url) or url)
 
 
+def database_files(engine: Engine) -> list[Path]:
+    """The files SQLite keeps for this database (main file, WAL, shared memory, journal); [] for a server.
+
+    Nothing in this process may open them except SQLite: closing any other descriptor on the
+    database file drops SQLite's POSIX locks, and another process may then delete the WAL under us.
+    """
+    path = _sqlite_path(str(engine.url))
+    if path is None:
+        return []
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+
 def _sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
@@ -62,14 +79,31 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    # pysqlite's own transaction handling starts a transaction only before INSERT/UPDATE/DELETE:
+    # reads before the first write ran outside it (lost updates between processes) and DDL ran in
+    # autocommit (a killed first open left half a schema). Take it over: the driver never begins
+    # by itself, and _begin below emits BEGIN (IMMEDIATE for writes) for every SQLAlchemy transaction.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # busy_timeout first: switching a new file to WAL needs a lock another process may hold.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # WAL lets the report/compare readers run while the assessor keeps saving;
     # synchronous=NORMAL is durable across application crashes in WAL mode and much faster.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _begin_sqlite(conn: Connection) -> None:
+    """BEGIN IMMEDIATE for a write, so what it reads and what it writes see the same state.
+
+    A deferred transaction that reads, then writes, fails with SQLITE_BUSY (or, between two readers
+    turned writers, overwrites what the other wrote since its read). IMMEDIATE takes the write lock
+    at BEGIN, where busy_timeout waits for it.
+    """
+    mode = "IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -83,7 +117,17 @@ def create_db_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def write_connection(engine: Engine) -> Connection:
+    """A connection whose transactions take the write lock at once (BEGIN IMMEDIATE on SQLite).
+
+    On other databases the isolation is the server's (READ COMMITTED); writers there re-check
+    revisions with row locks (SELECT … FOR UPDATE) inside the transaction.
+    """
+    return engine.connect().execution_options(**{WRITE_OPTION: True})
 
 
 def describe_database_error(exc: Exception, where: str) -> UserError:
@@ -103,15 +147,19 @@ def describe_database_error(exc: Exception, where: str) -> UserError:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database; None for an empty one."""
     with engine.connect() as conn:
-        tables = set(inspect(conn).get_table_names())
-        if "alembic_version" not in tables:
-            if tables - {"sqlite_sequence"}:
-                raise DatabaseUnavailable(
-                    f"{engine.url.database or engine.url} holds tables but is not a Smart City Assess database"
-                )
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
+        return _revision_in(conn)
+
+
+def _revision_in(conn: Connection) -> str | None:
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise DatabaseUnavailable(
+                f"{conn.engine.url.database or conn.engine.url} holds tables but is not a Smart City Assess database"
+            )
+        return None
+    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return row[0] if row else None
 
 
 def backup_database(engine: Engine, revision: str) -> Path | None:
@@ -168,25 +216,41 @@ def check_integrity(engine: Engine, where: str) -> None:
 
 
 def migrate(engine: Engine) -> Path | None:
-    """Bring the schema to this build's head, backing the file up first. Returns the backup path."""
+    """Bring the schema to this build's head, backing the file up first. Returns the backup path.
+
+    One transaction that holds the write lock from the start: processes opening the same new file
+    at once wait for each other and the later ones find the schema already there; a kill midway
+    leaves the file as it was (SQLite's DDL is transactional inside an explicit transaction).
+    """
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return None
-    if revision is not None and revision not in SCHEMA_REVISIONS:
-        raise DatabaseUnavailable(
-            f"the database was written by a newer version of Smart City Assess (schema {revision}); "
-            "update the app to open it"
-        )
+    _refuse_newer(revision)
     backup = backup_database(engine, revision) if revision is not None else None
     from alembic import command  # imported only when a migration is due: it is slow to load
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
+    with write_connection(engine) as connection, connection.begin():
+        if engine.dialect.name != "sqlite":
+            # Another process may be migrating the same server database: wait for it here.
+            connection.execute(text("SELECT pg_advisory_xact_lock(4242001)"))
+        revision = _revision_in(connection)  # again, under the lock: another process may have done it
+        if revision == SCHEMA_HEAD:
+            return backup
+        _refuse_newer(revision)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup
+
+
+def _refuse_newer(revision: str | None) -> None:
+    if revision is not None and revision not in SCHEMA_REVISIONS:
+        raise DatabaseUnavailable(
+            f"the database was written by a newer version of Smart City Assess (schema {revision}); "
+            "update the app to open it"
+        )
 
 
 def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
@@ -205,3 +269,33 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         # A URL for a database this installation has no driver for (or no such kind at all).
         raise DatabaseUnavailable(f"{where} is not a database this installation can open ({exc})") from None
     return engine
+
+
+class ChangeWatch:
+    """Tells cheaply whether anything was committed since the last look, by any process.
+
+    SQLite: `PRAGMA data_version` on one connection kept for the purpose (it changes when another
+    connection commits). Elsewhere: the newest audit time, since every change writes an audit row.
+    """
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+        self._raw = None
+
+    def token(self) -> object:
+        if self._engine.dialect.name != "sqlite":
+            with self._engine.connect() as conn:
+                return conn.execute(text("SELECT max(at) FROM audit_entries")).scalar()
+        if self._raw is None:
+            self._raw = self._engine.raw_connection()
+        cursor = self._raw.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return cursor.fetchone()[0]
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None

@@ -72,6 +72,40 @@ class Response(SQLModel, table=True):
     note: str = ""
     updated_by: str = ""
     updated_at: datetime = Field(default_factory=utcnow)
+    revision: uuid.UUID | None = None  # the ResponseRevision its last write made
+    revision_number: int = 0  # how many writes it has had: 1, 2, …
+
+
+class ResponseRevision(SQLModel, table=True):
+    """A response as one write left it, with the revision it was made from (CouchDB-style history).
+
+    `changed` names the fields that write changed, so a writer holding an older revision can tell
+    whether someone else changed the field it is about to write.
+    """
+
+    __tablename__ = "response_revisions"
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", ondelete="CASCADE")
+    indicator_code: str
+    number: int
+    parent_id: uuid.UUID | None = None
+    level: int | None = None
+    na: bool = False
+    target: int | None = None
+    value: float | None = None
+    note: str = ""
+    changed: str = ""  # comma-separated field names
+    actor: str = ""
+    device_id: str = ""
+    at: datetime = Field(default_factory=utcnow)
+
+
+class DatabaseInfo(SQLModel, table=True):
+    """Facts about this database file itself: its device id (made once, at creation)."""
+
+    __tablename__ = "database_info"
+    key: str = Field(primary_key=True)
+    value: str
 
 
 class EvidenceBlob(SQLModel, table=True):

@@ -12,8 +12,10 @@ import getpass
 import hashlib
 import json
 import os
+import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from ..core.errors import NotFoundError, ReadOnlyError, UserError
+from ..core.errors import ChangedElsewhere, NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
 from ..core.framework_loader import canonical_json, framework_checksum, framework_from_json
 from ..core.responses import ResponseInput
@@ -34,10 +36,12 @@ from .models import (
     Assessment,
     AuditEntry,
     City,
+    DatabaseInfo,
     EvidenceBlob,
     EvidenceFile,
     FrameworkRecord,
     Response,
+    ResponseRevision,
     utcnow,
 )
 
@@ -48,6 +52,8 @@ RESPONSES = Response.__table__
 BLOBS = EvidenceBlob.__table__
 EVIDENCE = EvidenceFile.__table__
 AUDIT = AuditEntry.__table__
+REVISIONS = ResponseRevision.__table__
+INFO = DatabaseInfo.__table__
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
@@ -94,6 +100,8 @@ class ResponseRecord:
     note: str
     updated_by: str
     updated_at: datetime
+    revision: uuid.UUID | None = None  # what a writer passes back as the revision it saw
+    revision_number: int = 0
 
     def answer(self) -> Answer:
         return Answer(level=self.level, na=self.na, target=self.target)
@@ -113,6 +121,23 @@ class EvidenceInfo:
     sha256: str
     added_by: str
     added_at: datetime
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: uuid.UUID
+    indicator_code: str
+    number: int
+    parent_id: uuid.UUID | None
+    level: int | None
+    na: bool
+    target: int | None
+    value: float | None
+    note: str
+    changed: tuple[str, ...]
+    actor: str
+    device_id: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -158,6 +183,9 @@ class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._frameworks: dict[uuid.UUID, Framework] = {}
+        self._active = threading.local()  # the write transaction this thread is inside, if any
+        self._device_id: str | None = None
+        self._watch: db.ChangeWatch | None = None
 
     @classmethod
     def open(cls, path_or_url: str | os.PathLike | None = None) -> Store:
@@ -168,10 +196,58 @@ class Store:
         return self.engine.url.database or str(self.engine.url)
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         self.engine.dispose()
 
-    def _begin(self):
-        return _Transaction(self)
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction for everything inside the block: all of it is stored, or none.
+
+        Services wrap a whole use case in it (read what they check, then write); every store method
+        called inside joins it instead of starting its own. On SQLite it takes the write lock at
+        once (BEGIN IMMEDIATE), so what the use case read is still true when it writes.
+        """
+        active = getattr(self._active, "conn", None)
+        if active is not None:
+            yield active
+            return
+        with _Transaction(self) as conn:
+            self._active.conn = conn
+            try:
+                yield conn
+            finally:
+                self._active.conn = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """The active write transaction, so a use case reads what it will write; else a read connection."""
+        active = getattr(self._active, "conn", None)
+        if active is not None:
+            yield active
+            return
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except (OperationalError, DatabaseError) as exc:
+            raise db.describe_database_error(exc, self.location) from None
+
+    def change_token(self) -> object:
+        """A token that changes when anyone commits; the app polls it to see other writers' changes."""
+        if self._watch is None:
+            self._watch = db.ChangeWatch(self.engine)
+        try:
+            return self._watch.token()
+        except (OperationalError, DatabaseError) as exc:
+            raise db.describe_database_error(exc, self.location) from None
+
+    @property
+    def device_id(self) -> str:
+        """This database's id, made once when it was created; revisions say where they were made."""
+        if self._device_id is None:
+            with self._reading() as conn:
+                self._device_id = conn.execute(select(INFO.c.value).where(INFO.c.key == "device_id")).scalar() or ""
+        return self._device_id
 
     # ---- frameworks -------------------------------------------------------------------------
 
@@ -180,7 +256,7 @@ class Store:
     ) -> FrameworkInfo:
         """Store a frozen copy. Importing the same content again returns the stored one."""
         checksum = framework_checksum(framework)
-        with self._begin() as conn:
+        with self.transaction() as conn:
             row = conn.execute(
                 select(FRAMEWORKS).where(FRAMEWORKS.c.code == framework.code, FRAMEWORKS.c.version == framework.version)
             ).first()
@@ -208,7 +284,7 @@ class Store:
             return _framework_info(conn.execute(select(FRAMEWORKS).where(FRAMEWORKS.c.id == values["id"])).one())
 
     def list_frameworks(self) -> list[FrameworkInfo]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(FRAMEWORKS).order_by(FRAMEWORKS.c.code, FRAMEWORKS.c.imported_at)).all()
         return [_framework_info(r) for r in rows]
 
@@ -217,7 +293,7 @@ class Store:
         query = select(FRAMEWORKS).where(FRAMEWORKS.c.code == code)
         if version is not None:
             query = query.where(FRAMEWORKS.c.version == version)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(query.order_by(FRAMEWORKS.c.imported_at.desc()).limit(1)).first()
         if row is None:
             what = f"{code} version {version}" if version else code
@@ -229,7 +305,7 @@ class Store:
         cached = self._frameworks.get(framework_id)
         if cached is not None:
             return cached
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(
                 select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(FRAMEWORKS.c.id == framework_id)
             ).first()
@@ -247,7 +323,7 @@ class Store:
     # ---- cities and assessments ---------------------------------------------------------------
 
     def list_cities(self) -> list[str]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return list(conn.execute(select(CITIES.c.name).order_by(CITIES.c.name_key)).scalars())
 
     def create_assessment(
@@ -267,7 +343,7 @@ class Store:
             raise UserError(f"{year} is not a plausible assessment year")
         framework = self.framework(framework_id)
         assessment_id = uuid.uuid4()
-        with self._begin() as conn:
+        with self.transaction() as conn:
             city_id = conn.execute(select(CITIES.c.id).where(CITIES.c.name_key == city_key(city))).scalar()
             if city_id is None:
                 city_id = uuid.uuid4()
@@ -311,7 +387,7 @@ class Store:
         )
 
     def assessment(self, assessment_id: uuid.UUID) -> AssessmentInfo:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(self._assessment_query().where(ASSESSMENTS.c.id == assessment_id)).first()
         if row is None:
             raise NotFoundError(f"no assessment with id {assessment_id}")
@@ -328,7 +404,7 @@ class Store:
         if framework_code is not None:
             query = query.where(ASSESSMENTS.c.framework_code == framework_code)
         query = query.order_by(CITIES.c.name_key, ASSESSMENTS.c.year, ASSESSMENTS.c.framework_code)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return [_assessment_info(r) for r in conn.execute(query).all()]
 
     def resolve_assessment_id(self, text: str) -> uuid.UUID:
@@ -339,7 +415,7 @@ class Store:
                 f"'{text}' is not an assessment id: give it whole or its first 4 or more characters "
                 "(see 'assessments list')"
             )
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             # Uuid columns are stored as 32 hex digits on SQLite and native on other databases;
             # comparing in Python keeps this portable and the table is small.
             ids = [i for i in conn.execute(select(ASSESSMENTS.c.id)).scalars() if i.hex.startswith(cleaned)]
@@ -350,9 +426,10 @@ class Store:
         return ids[0]
 
     def delete_assessment(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             info = _require_draft(conn, assessment_id, "delete")
             conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id))
+            conn.execute(delete(REVISIONS).where(REVISIONS.c.assessment_id == assessment_id))
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id))
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
@@ -360,7 +437,7 @@ class Store:
 
     def finalize(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
         actor = actor or default_actor()
-        with self._begin() as conn:
+        with self.transaction() as conn:
             _require_draft(conn, assessment_id, "finalize")
             now = utcnow()
             conn.execute(
@@ -371,7 +448,7 @@ class Store:
             _audit(conn, actor, "finalize", assessment_id, field="status", old_value=DRAFT, new_value=FINAL)
 
     def reopen(self, assessment_id: uuid.UUID, *, actor: str | None = None, reason: str = "") -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             row = _assessment_row(conn, assessment_id)
             if row.status != FINAL:
                 raise UserError("the assessment is not final, so there is nothing to reopen")
@@ -393,7 +470,7 @@ class Store:
     # ---- responses ----------------------------------------------------------------------------
 
     def responses(self, assessment_id: uuid.UUID) -> dict[str, ResponseRecord]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)).all()
         return {r.indicator_code: _response_record(r) for r in rows}
 
@@ -413,7 +490,7 @@ class Store:
         result: dict[uuid.UUID, dict[str, Answer]] = {i: {} for i in wanted} if wanted is not None else {}
         buckets: dict[object, dict[str, Answer] | None] = {}  # raw id as the driver gives it → its answers
         answers: dict[tuple, Answer] = {}
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             for raw_id, code, level, na, target in db.plain_rows(conn, query):
                 bucket = buckets.get(raw_id, _UNSEEN)
                 if bucket is _UNSEEN:
@@ -433,22 +510,39 @@ class Store:
         return result
 
     def save_response(
-        self, assessment_id: uuid.UUID, indicator_code: str, fields: Mapping[str, Any], *, actor: str | None = None
+        self,
+        assessment_id: uuid.UUID,
+        indicator_code: str,
+        fields: Mapping[str, Any],
+        *,
+        actor: str | None = None,
+        seen: Mapping[str, uuid.UUID | None] | None = None,
     ) -> ResponseRecord:
         """Write validated fields of one response (any of level, na, target, value, note) with audit rows."""
-        return self.save_responses(assessment_id, {indicator_code: fields}, actor=actor)[indicator_code]
+        return self.save_responses(assessment_id, {indicator_code: fields}, actor=actor, seen=seen)[indicator_code]
 
     def save_responses(
-        self, assessment_id: uuid.UUID, rows: Mapping[str, Mapping[str, Any]], *, actor: str | None = None
+        self,
+        assessment_id: uuid.UUID,
+        rows: Mapping[str, Mapping[str, Any]],
+        *,
+        actor: str | None = None,
+        seen: Mapping[str, uuid.UUID | None] | None = None,
     ) -> dict[str, ResponseRecord]:
-        """Write several responses in one transaction: all of them or, on any error, none."""
-        actor = actor or default_actor()
+        """Write several responses in one transaction: all of them or, on any error, none.
+
+        Only the fields given are written. `seen` maps an indicator to the revision the caller
+        showed (None: it showed no response); when a field this write changes was changed by
+        someone else since that revision, nothing is written and ChangedElsewhere says so.
+        Indicators not in `seen` are written as given (an import a person asked for).
+        """
         unknown = {f for fields in rows.values() for f in fields} - set(RESPONSE_FIELDS)
         if unknown:
             raise ValueError(f"not response fields: {sorted(unknown)}")
-        now = utcnow()
-        with self._begin() as conn:
+        with self.transaction() as conn:
+            actor = actor or default_actor()
             _require_draft(conn, assessment_id, "change")
+            now = utcnow()  # taken under the write lock, so audit times sort as the commits did
             existing = {
                 r.indicator_code: r
                 for r in conn.execute(
@@ -457,7 +551,8 @@ class Store:
                     )
                 )
             }
-            inserts, audits = [], []
+            inserts, audits, history = [], [], []
+            device = self.device_id
             for code, fields in rows.items():
                 old = existing.get(code)
                 changed = {
@@ -465,30 +560,38 @@ class Store:
                 }
                 if not changed:
                     continue
+                if seen is not None and code in seen:
+                    _refuse_changed_elsewhere(conn, assessment_id, code, old, seen[code], changed)
                 for field, new in changed.items():
                     before = getattr(old, field) if old is not None else None
                     audits.append(_audit_row(actor, "set", assessment_id, code, field, before, new, now))
+                revision, number = uuid.uuid4(), (old.revision_number if old is not None else 0) + 1
+                stored = {**(_stored_fields(old) if old is not None else _EMPTY_RESPONSE), **changed}
+                history.append(
+                    {
+                        **stored,
+                        "id": revision,
+                        "assessment_id": assessment_id,
+                        "indicator_code": code,
+                        "number": number,
+                        "parent_id": old.revision if old is not None else None,
+                        "changed": ",".join(f for f in RESPONSE_FIELDS if f in changed),
+                        "actor": actor,
+                        "device_id": device,
+                        "at": now,
+                    }
+                )
+                stamp = {"updated_by": actor, "updated_at": now, "revision": revision, "revision_number": number}
                 if old is None:
                     inserts.append(
-                        {
-                            **_EMPTY_RESPONSE,
-                            **fields,
-                            "id": uuid.uuid4(),
-                            "assessment_id": assessment_id,
-                            "indicator_code": code,
-                            "updated_by": actor,
-                            "updated_at": now,
-                        }
+                        {**stored, **stamp, "id": uuid.uuid4(), "assessment_id": assessment_id, "indicator_code": code}
                     )
                 else:
-                    conn.execute(
-                        update(RESPONSES)
-                        .where(RESPONSES.c.id == old.id)
-                        .values(**changed, updated_by=actor, updated_at=now)
-                    )
+                    conn.execute(update(RESPONSES).where(RESPONSES.c.id == old.id).values(**changed, **stamp))
             if inserts:
                 conn.execute(insert(RESPONSES), inserts)
             if audits:
+                conn.execute(insert(REVISIONS), history)
                 conn.execute(insert(AUDIT), audits)
                 conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(updated_at=now))
             saved = conn.execute(
@@ -498,6 +601,24 @@ class Store:
             ).all()
         return {r.indicator_code: _response_record(r) for r in saved}
 
+    def response(self, assessment_id: uuid.UUID, indicator_code: str) -> ResponseRecord | None:
+        with self._reading() as conn:
+            row = conn.execute(
+                select(RESPONSES).where(
+                    RESPONSES.c.assessment_id == assessment_id, RESPONSES.c.indicator_code == indicator_code
+                )
+            ).first()
+        return _response_record(row) if row is not None else None
+
+    def response_history(self, assessment_id: uuid.UUID, indicator_code: str | None = None) -> list[RevisionInfo]:
+        """Every revision of the assessment's responses (or one indicator's), oldest first."""
+        query = select(REVISIONS).where(REVISIONS.c.assessment_id == assessment_id)
+        if indicator_code is not None:
+            query = query.where(REVISIONS.c.indicator_code == indicator_code)
+        with self._reading() as conn:
+            rows = conn.execute(query.order_by(REVISIONS.c.indicator_code, REVISIONS.c.number)).all()
+        return [_revision_info(r) for r in rows]
+
     # ---- evidence -----------------------------------------------------------------------------
 
     def add_evidence(
@@ -506,7 +627,7 @@ class Store:
         actor = actor or default_actor()
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = uuid.uuid4()
-        with self._begin() as conn:
+        with self.transaction() as conn:
             _require_draft(conn, assessment_id, "add evidence to")
             if conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == digest)).first() is None:
                 conn.execute(insert(BLOBS).values(sha256=digest, data=data))
@@ -538,12 +659,12 @@ class Store:
         query = select(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id)
         if indicator_code is not None:
             query = query.where(EVIDENCE.c.indicator_code == indicator_code)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return [_evidence_info(r) for r in conn.execute(query.order_by(EVIDENCE.c.added_at))]
 
     def evidence_data(self, evidence_id: uuid.UUID) -> bytes:
         """The file's bytes, checked against the SHA-256 recorded when it was added."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(
                 select(EVIDENCE.c.file_name, BLOBS.c.data, BLOBS.c.sha256)
                 .join(BLOBS, BLOBS.c.sha256 == EVIDENCE.c.sha256)
@@ -556,7 +677,7 @@ class Store:
         return row.data
 
     def remove_evidence(self, evidence_id: uuid.UUID, *, actor: str | None = None) -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             row = conn.execute(select(EVIDENCE).where(EVIDENCE.c.id == evidence_id)).first()
             if row is None:
                 raise NotFoundError(f"no evidence file with id {evidence_id}")
@@ -576,7 +697,7 @@ class Store:
     # ---- audit --------------------------------------------------------------------------------
 
     def audit_trail(self, assessment_id: uuid.UUID) -> list[AuditInfo]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(
                 select(AUDIT).where(AUDIT.c.assessment_id == assessment_id).order_by(AUDIT.c.at, AUDIT.c.field)
             ).all()
@@ -603,7 +724,7 @@ class Store:
             "evidence_files": EVIDENCE,
             "audit_entries": AUDIT,
         }
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
 
 
@@ -615,19 +736,29 @@ class _Transaction:
 
     def __init__(self, store: Store):
         self._store = store
-        self._context = store.engine.begin()
+        self._conn: Connection | None = None
+        self._transaction = None
 
     def __enter__(self) -> Connection:
         try:
-            return self._context.__enter__()
+            self._conn = db.write_connection(self._store.engine)
+            self._transaction = self._conn.begin()
+            return self._conn
         except (OperationalError, DatabaseError) as exc:
+            if self._conn is not None:
+                self._conn.close()
             raise db.describe_database_error(exc, self._store.location) from None
 
     def __exit__(self, exc_type, exc, tb):
         try:
-            self._context.__exit__(exc_type, exc, tb)  # rolls back when the block raised
+            if exc_type is None:
+                self._transaction.commit()
+            else:
+                self._transaction.rollback()
         except (OperationalError, DatabaseError) as error:
             raise self._user_error(error) from None
+        finally:
+            self._conn.close()
         if isinstance(exc, OperationalError | DatabaseError):
             raise self._user_error(exc) from None
         return False
@@ -652,6 +783,53 @@ def _require_draft(conn: Connection, assessment_id: uuid.UUID, verb: str):
     if row.status == FINAL:
         raise ReadOnlyError(f"the assessment is final: you cannot {verb} it; reopen it first")
     return row
+
+
+def _stored_fields(row) -> dict:
+    return {f: getattr(row, f) for f in RESPONSE_FIELDS}
+
+
+def _refuse_changed_elsewhere(conn: Connection, assessment_id, code, old, seen_revision, changing: Mapping) -> None:
+    """ChangedElsewhere when a field about to be written changed after the revision the caller saw."""
+    current = old.revision if old is not None else None
+    if current == seen_revision:
+        return
+    query = select(REVISIONS.c.changed, REVISIONS.c.actor, REVISIONS.c.at).where(
+        REVISIONS.c.assessment_id == assessment_id, REVISIONS.c.indicator_code == code
+    )
+    if seen_revision is not None:
+        seen_number = conn.execute(select(REVISIONS.c.number).where(REVISIONS.c.id == seen_revision)).scalar()
+        if seen_number is not None:
+            query = query.where(REVISIONS.c.number > seen_number)
+    later = conn.execute(query.order_by(REVISIONS.c.number)).all()
+    clashing = [r for r in later if set(r.changed.split(",")) & set(changing)]
+    if not clashing and later:
+        return  # others changed only fields this write leaves alone: field-level, nothing is lost
+    last = clashing[-1] if clashing else None
+    raise ChangedElsewhere(
+        indicator=code,
+        by=last.actor if last is not None else (old.updated_by if old is not None else ""),
+        at=last.at if last is not None else (old.updated_at if old is not None else None),
+        current=_response_record(old) if old is not None else None,
+    )
+
+
+def _revision_info(row) -> RevisionInfo:
+    return RevisionInfo(
+        id=row.id,
+        indicator_code=row.indicator_code,
+        number=row.number,
+        parent_id=row.parent_id,
+        level=row.level,
+        na=row.na,
+        target=row.target,
+        value=row.value,
+        note=row.note,
+        changed=tuple(f for f in row.changed.split(",") if f),
+        actor=row.actor,
+        device_id=row.device_id,
+        at=row.at,
+    )
 
 
 def _delete_orphan_blobs(conn: Connection) -> None:
@@ -729,6 +907,8 @@ def _response_record(row) -> ResponseRecord:
         note=row.note,
         updated_by=row.updated_by,
         updated_at=row.updated_at,
+        revision=row.revision,
+        revision_number=row.revision_number,
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..core.errors import UserError
 from ..core.framework import Framework
-from ..core.responses import merge_response, validate_response
+from ..core.responses import indicator_or_error, merge_response, validate_response
 from ..core.scoring import AssessmentScore, score_assessment
 from ..persistence.store import AssessmentInfo, ResponseRecord, Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
@@ -30,12 +30,16 @@ def new_assessment(
     return store.create_assessment(city, year, info.id, assessor=assessor, actor=actor or assessor or None)
 
 
+NOT_CHECKED = object()  # record_response(seen=…) default: the caller showed nothing to check against
+
+
 def record_response(
     store: Store,
     assessment_id: uuid.UUID,
     indicator_code: str,
     *,
     actor: str | None = None,
+    seen=NOT_CHECKED,
     level=_UNCHANGED,
     na=_UNCHANGED,
     target=_UNCHANGED,
@@ -44,17 +48,34 @@ def record_response(
 ) -> ResponseRecord:
     """Change some fields of one response (the autosave path); the others keep their stored values.
 
+    One transaction: the stored response is read, merged and written under the write lock, so a
+    field another writer saved a moment ago is never reverted. `seen` is the revision the caller
+    showed (None: no response yet); a field changed by someone else since then raises
+    ChangedElsewhere instead of being overwritten.
+
     Choosing a level clears N/A and marking N/A clears the level, as a person would expect.
-    A measured value sets the level from the metric's thresholds.
+    A measured value sets the level from the metric's thresholds; a level chosen over a measured
+    value is refused (it would silently throw the measurement away).
     """
-    framework = store.framework(store.assessment(assessment_id).framework_id)
-    current = store.responses(assessment_id).get(indicator_code)
     given = {
         k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
     }
-    merged = merge_response(current.as_input() if current else None, given)
-    entry = validate_response(framework, indicator_code, merged)
-    return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor)
+    with store.transaction():
+        framework = store.framework(store.assessment(assessment_id).framework_id)
+        current = store.response(assessment_id, indicator_code)
+        indicator = indicator_or_error(framework, indicator_code)
+        if (
+            given.get("level") is not None
+            and "value" not in given
+            and indicator.metric is not None
+            and current is not None
+            and current.value is not None
+        ):
+            raise UserError("level_follows_value", indicator=indicator_code)
+        merged = merge_response(current.as_input() if current else None, given)
+        entry = validate_response(framework, indicator_code, merged)
+        checked = None if seen is NOT_CHECKED else {indicator_code: seen}
+        return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor, seen=checked)
 
 
 @dataclass(frozen=True)

@@ -181,9 +181,15 @@ def _load_city(
 def load_demo(store: Store) -> str:
     """Load the sample assessments that are not there yet; returns a one-line summary."""
     earliest = {code: (spec,) for code, spec in BANDUNG_2023.items()}
-    loaded = _load_city(store, "Bandung (demo)", (2023,), earliest, set(), NOTES)
-    loaded += _load_city(store, "Bandung (demo)", BANDUNG_YEARS, BANDUNG, {BANDUNG_YEARS[-1]}, NOTES)
-    loaded += _load_city(store, "Cimahi (demo)", CIMAHI_YEARS, CIMAHI, set(), {})
+    with store.transaction():  # all the sample data or none: a kill midway leaves no half-loaded year
+        loaded = _load_cities(store, earliest)
     if not loaded:
         return "demo data is already loaded"
     return f"loaded demo assessments (sample data): {', '.join(loaded)}"
+
+
+def _load_cities(store: Store, earliest: dict) -> list[str]:
+    loaded = _load_city(store, "Bandung (demo)", (2023,), earliest, set(), NOTES)
+    loaded += _load_city(store, "Bandung (demo)", BANDUNG_YEARS, BANDUNG, {BANDUNG_YEARS[-1]}, NOTES)
+    loaded += _load_city(store, "Cimahi (demo)", CIMAHI_YEARS, CIMAHI, set(), {})
+    return loaded

@@ -58,14 +58,15 @@ def read_table_rows(path: str | Path) -> list[list]:
 
 def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None) -> int:
     """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
-    framework = store.framework(store.assessment(assessment_id).framework_id)
-    rows = read_table_rows(path)  # its errors already name the file
-    current = {code: record.as_input() for code, record in store.responses(assessment_id).items()}
-    try:
-        entries = parse_response_rows(framework, rows, current)
-    except UserError as exc:
-        raise UserError(f"{Path(path).name}: {exc}") from None
-    store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)
+    rows = read_table_rows(path)  # its errors already name the file; read before taking the write lock
+    with store.transaction():  # merged with what is stored at the moment of writing, not before
+        framework = store.framework(store.assessment(assessment_id).framework_id)
+        current = {code: record.as_input() for code, record in store.responses(assessment_id).items()}
+        try:
+            entries = parse_response_rows(framework, rows, current)
+        except UserError as exc:
+            raise UserError(f"{Path(path).name}: {exc}") from None
+        store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)
     return len(entries)
 
 

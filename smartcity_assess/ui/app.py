@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenuBar,
     QMessageBox,
@@ -27,7 +26,7 @@ from ..persistence.db import database_url
 from ..persistence.store import Store, default_actor
 from ..services.assessments import new_assessment, score_many
 from ..services.frameworks import import_framework_file, open_store
-from . import exports
+from . import exports, file_dialogs
 from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
 from .db_lock import lock_database
 from .dialogs import messages
@@ -399,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path = file_dialogs.open_file_name(
                 self,
                 self.tr("Open database"),
                 str(Path(self.store.location).parent),
@@ -428,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def import_framework(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path = file_dialogs.open_file_name(
                 self, self.tr("Import framework"), "", self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
             )
             if not path:

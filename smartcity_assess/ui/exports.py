@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from ..core.errors import UserError
 from ..persistence.store import Store
+from . import file_dialogs
 from .dialogs import messages
 from .worker import Worker
 
@@ -53,7 +54,7 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
 
 def _ask_path(window: MainWindow, assessment_id: uuid.UUID, title: str, suffix: str, filters: str) -> str | None:
     """The file the person chooses to write, starting from city-year.suffix; None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(window, title, suggested_name(window.store, assessment_id, suffix), filters)
+    path, _ = file_dialogs.save_file_name(window, title, suggested_name(window.store, assessment_id, suffix), filters)
     return path or None
 
 

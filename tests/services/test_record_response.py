@@ -27,11 +27,17 @@ def test_a_corrected_measurement_decides_the_level_again(mini_store, assessment)
     assert (stored(mini_store, assessment, "W1").value, stored(mini_store, assessment, "W1").level) == (90, 5)
 
 
-def test_a_level_chosen_by_hand_replaces_the_measurement(mini_store, assessment):
+def test_a_level_chosen_over_a_measurement_is_refused_in_the_service_itself(mini_store, assessment):
+    # The walk and the service once disagreed; the rule lives here now, for every front end.
     record_response(mini_store, assessment, "W1", value=20)
-    record_response(mini_store, assessment, "W1", level=4)
+    with pytest.raises(UserError) as refused:
+        record_response(mini_store, assessment, "W1", level=4)
+    assert refused.value.code == "level_follows_value"
     response = stored(mini_store, assessment, "W1")
-    assert (response.value, response.level) == (None, 4)
+    assert (response.value, response.level) == (20, 2)
+    record_response(mini_store, assessment, "W1", value=None)
+    record_response(mini_store, assessment, "W1", level=4)  # with the value cleared, a level by hand is fine
+    assert (stored(mini_store, assessment, "W1").value, stored(mini_store, assessment, "W1").level) == (None, 4)
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])

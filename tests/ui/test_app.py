@@ -15,14 +15,15 @@ from PySide6.QtGui import QDropEvent
 from smartcity_assess.core.errors import UserError
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.demo import load_demo
+from smartcity_assess.services.evidence import read_evidence_file
 from smartcity_assess.services.frameworks import open_store
 from smartcity_assess.ui import app as app_module
+from smartcity_assess.ui import file_dialogs
 from smartcity_assess.ui.db_lock import lock_database
 from smartcity_assess.ui.dialogs import messages
 from smartcity_assess.ui.dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
 from smartcity_assess.ui.models.assessments import COMPLETION, YEAR
 from smartcity_assess.ui.models.evidence import EvidenceModel
-from smartcity_assess.ui.walk.evidence_files import read_evidence_file
 
 
 def test_run_has_the_signature_the_cli_calls():
@@ -128,9 +129,9 @@ def test_evidence_by_drop_size_limit_undo_and_model(qtbot, walk_window, tmp_path
     assert window.store.evidence(window.session.assessment_id, "G1") == []
 
 
-def test_unreadable_evidence_is_one_sentence(tmp_path):
+def test_unreadable_evidence_is_one_sentence(tmp_path, store):
     with pytest.raises(UserError, match=r"^missing\.pdf cannot be read"):
-        read_evidence_file(tmp_path / "missing.pdf", 1024)
+        read_evidence_file(store, tmp_path / "missing.pdf", 1024)
 
 
 def test_restart_finds_scores_notes_and_files(qtbot, make_window, db_path, tmp_path, app_settings):
@@ -330,7 +331,7 @@ def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, mo
     window = make_window(store)
     window.list_page.table.selectRow(0)
     asked = []
-    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args: asked.append(args) or ("", ""))
     widget = window.list_page.filter_edit if focus == "filter" else window.list_page.table
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)

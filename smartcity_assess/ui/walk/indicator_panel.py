@@ -7,7 +7,6 @@ the panel shows what the database holds again.
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,6 @@ from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,9 +35,10 @@ from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.numbers import NotANumber, NotFinite, parse_decimal
 from ...core.text import localize, with_decimal_mark
+from .. import file_dialogs
 from ..database_errors import DATABASE_ERRORS, database_sentence
+from ..i18n import TRANSLATIONS
 from ..models.evidence import EvidenceModel
-from .evidence_files import read_evidence_file
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -117,6 +116,7 @@ class IndicatorPanel(QWidget):
         self._limit = evidence_limit_bytes
         self._report_error = report_error
         self._indicator: Indicator | None = None
+        self._note_revision = None  # the revision whose note the note field was filled from
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
 
@@ -181,6 +181,8 @@ class IndicatorPanel(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_typed)
         self.note_edit.installEventFilter(self)
+        self.value_edit.installEventFilter(self)
+        self.target_box.installEventFilter(self)
 
         self.evidence_model = EvidenceModel(self)
         self.evidence_view = QTableView(self)
@@ -288,6 +290,8 @@ class IndicatorPanel(QWidget):
         self._value_level.setText(
             self._level_text(level) if indicator.metric and record and record.value is not None else ""
         )
+        if not self._note_timer.isActive():  # a note being typed is kept until it is saved
+            self._note_revision = record.revision if record else None
         if self.note_edit.toPlainText() != (record.note if record else "") and not self._note_timer.isActive():
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(record.note if record else "")
@@ -334,7 +338,7 @@ class IndicatorPanel(QWidget):
             self._show_values()
 
     def _evidence_changed(self, code: str) -> None:
-        if self._indicator is not None and code == self._indicator.code:
+        if self._indicator is not None and code in (self._indicator.code, ""):
             self.evidence_model.set_rows(self.session.evidence(code))
 
     # ---- editing --------------------------------------------------------------------------------
@@ -345,8 +349,11 @@ class IndicatorPanel(QWidget):
         try:
             self.session.set_response(self._indicator.code, **fields)
         except UserError as exc:
-            self._report_error(str(exc))
             self._show_values()
+            if exc.code == "level_follows_value":  # a key pressed by habit: say it in place, no dialog
+                self._answer.setText(exc.text(TRANSLATIONS.language))
+            else:
+                self._report_error(exc.text(TRANSLATIONS.language))
             return False
         except DATABASE_ERRORS as exc:
             self._report_error(database_sentence(exc, self.session.store.location))
@@ -355,14 +362,7 @@ class IndicatorPanel(QWidget):
         return True
 
     def choose_level(self, level: int) -> None:
-        record = self.session.response(self._indicator.code) if self._indicator else None
-        if self._indicator is not None and self._indicator.metric and record and record.value is not None:
-            # a level typed over a measurement would silently throw the measured value away
-            self._answer.setText(
-                self.tr("The level follows from the measured value; clear the value to choose a level by hand.")
-            )
-            return
-        self._save(level=level)
+        self._save(level=level)  # the service refuses a level chosen over a measured value
 
     def set_na(self, na: bool) -> None:
         self._save(na=na)
@@ -426,13 +426,36 @@ class IndicatorPanel(QWidget):
         record = self.session.response(self._indicator.code)
         text = self.note_edit.toPlainText()
         if text != (record.note if record else ""):
-            self._save(note=text)
+            self._save_note(text)
+
+    def _save_note(self, text: str) -> None:
+        """Save the typed note against the revision it was typed over, not one a refresh brought in since."""
+        try:
+            self.session.set_response(self._indicator.code, seen=self._note_revision, note=text)
+        except UserError as exc:
+            self._report_error(exc.text(TRANSLATIONS.language))
+            self._show_values()
+            return
+        except DATABASE_ERRORS as exc:
+            self._report_error(database_sentence(exc, self.session.store.location))
+            return
+        self._note_revision = self._shown_revision()
+
+    def _shown_revision(self):
+        record = self.session.response(self._indicator.code) if self._indicator else None
+        return record.revision if record is not None else None
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.note_edit and event.type() == event.Type.FocusOut:
             self.save_note()
-        if watched is self.note_edit and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-            self.save_note()
+        if (
+            watched in (self.note_edit, self.value_edit, self.target_box)
+            and event.type() == event.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            # Esc leaves whichever field has the keyboard, so the level keys that follow choose a
+            # level instead of typing into the field; what was typed is saved as typed.
+            self.save_pending()
             self.setFocus()
             return True
         return super().eventFilter(watched, event)
@@ -457,8 +480,7 @@ class IndicatorPanel(QWidget):
     # ---- evidence -------------------------------------------------------------------------------
 
     def choose_evidence_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
-        self.add_evidence_files(paths)
+        self.add_evidence_files(file_dialogs.open_file_names(self, self.tr("Add evidence files")))
 
     def add_evidence_files(self, paths: list[str]) -> None:
         """Store each file; the first refused one stops with one sentence (those before it stay)."""
@@ -467,13 +489,9 @@ class IndicatorPanel(QWidget):
         code = self._indicator.code
         for path in paths:
             try:
-                name, data = read_evidence_file(path, self._limit)
-                digest = hashlib.sha256(data).hexdigest()
-                if any(e.file_name == name and e.sha256 == digest for e in self.session.evidence(code)):
-                    raise UserError(self.tr("{name} is already attached to {code}.").format(name=name, code=code))
-                self.session.add_evidence(code, name, data)
+                self.session.add_evidence_file(code, path, self._limit)
             except UserError as exc:
-                self._report_error(str(exc))
+                self._report_error(exc.text(TRANSLATIONS.language))
                 return
             except DATABASE_ERRORS as exc:
                 self._report_error(database_sentence(exc, self.session.store.location))
@@ -492,7 +510,7 @@ class IndicatorPanel(QWidget):
         try:
             data = self.session.store.evidence_data(evidence.id)
         except UserError as exc:
-            self._report_error(str(exc))
+            self._report_error(exc.text(TRANSLATIONS.language))
             return
         # A copy in a private temporary folder: the stored bytes stay the only original.
         folder = Path(tempfile.mkdtemp(prefix="smartcity-evidence-"))
@@ -507,7 +525,7 @@ class IndicatorPanel(QWidget):
         try:
             self.session.remove_evidence(evidence)
         except UserError as exc:
-            self._report_error(str(exc))
+            self._report_error(exc.text(TRANSLATIONS.language))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and not self.session.is_final:

@@ -1,8 +1,13 @@
 """One open assessment: what the walk shows, every edit saved at once and undoable.
 
-Every edit goes to the database first (services.assessments.record_response / the store's evidence
-methods); only when the write succeeded is it pushed on the undo stack, so a refused edit leaves
-neither the database nor the stack changed. Undo and redo write to the database too.
+Every edit goes to the database first (services.assessments.record_response / services.evidence);
+only when the write succeeded is it pushed on the undo stack, so a refused edit leaves neither the
+database nor the stack changed. Undo and redo write to the database too.
+
+Each write names the revision of the response the session showed: a field another writer (the
+command line, another laptop's merged work) changed since is never overwritten, neither by an edit
+nor by an undo; the session then shows what is stored and says so. `refresh` picks up what other
+writers committed.
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...core.errors import UserError
+from ...core.errors import ChangedElsewhere, UserError
 from ...core.framework import Framework, Indicator
 from ...core.responses import ResponseInput
 from ...core.scoring import AssessmentScore, score_assessment
 from ...persistence.store import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
+from ...services import evidence as evidence_service
 from ...services.assessments import earlier_finals, record_response, score
+from ..i18n import TRANSLATIONS
 
 
 def _field_name(field: str) -> str:
@@ -36,6 +43,9 @@ def _field_name(field: str) -> str:
 def fields_of(record: ResponseRecord | None) -> dict:
     """The recorded fields (those of an unanswered response when there is no record)."""
     return (record.as_input() if record is not None else ResponseInput()).as_fields()
+
+
+_SHOWN = object()  # set_response(seen=…) default: the revision the session shows
 
 
 @dataclass(frozen=True)
@@ -97,17 +107,26 @@ class AssessmentSession(QObject):
 
     # ---- editing (each call is one undoable step) ----------------------------------------------------
 
-    def set_response(self, code: str, **fields) -> ResponseRecord:
-        """Change some fields of one response; raises UserError (nothing saved) when refused."""
+    def set_response(self, code: str, *, seen=_SHOWN, **fields) -> ResponseRecord:
+        """Change some fields of one response; raises UserError (nothing saved) when refused.
+
+        `seen`: the revision the edited field was shown at, when it is older than the session's
+        (a note typed while a refresh came in); by default the revision the session shows.
+        """
         before = fields_of(self.responses.get(code))
-        record = self._write(code, fields)
+        record = self._write(code, fields, seen)
         after = fields_of(record)
         if after != before:
             self.undo_stack.push(_ResponseCommand(self, code, before, after, self._describe(code, fields)))
         return record
 
-    def add_evidence(self, code: str, file_name: str, data: bytes) -> EvidenceInfo:
-        command = _AddEvidenceCommand(self, code, file_name, data)
+    def add_evidence_file(self, code: str, path: str, limit_bytes: int) -> EvidenceInfo:
+        """Attach a file (read here, with the shared checks); raises UserError when refused."""
+        name, data = evidence_service.read_evidence_file(self.store, path, limit_bytes)
+        return self.add_evidence(code, name, data, limit_bytes)
+
+    def add_evidence(self, code: str, file_name: str, data: bytes, limit_bytes: int) -> EvidenceInfo:
+        command = _AddEvidenceCommand(self, code, file_name, data, limit_bytes)
         self.undo_stack.push(command)
         return command.info
 
@@ -129,19 +148,56 @@ class AssessmentSession(QObject):
 
     # ---- writes shared by edits and undo/redo ----------------------------------------------------
 
-    def _write(self, code: str, fields: dict) -> ResponseRecord:
-        record = record_response(self.store, self.assessment_id, code, actor=self.actor, **fields)
-        self.responses[code] = record
-        answers = {c: r.answer() for c, r in self.responses.items()}
-        self.score = score_assessment(self.framework, answers)
-        self.response_changed.emit(code)
+    def refresh(self) -> list[str]:
+        """Take in what other writers committed; returns the indicators whose response changed."""
+        info = self.store.assessment(self.assessment_id)
+        stored = self.store.responses(self.assessment_id)
+        changed = [
+            code
+            for code in set(stored) | set(self.responses)
+            if getattr(stored.get(code), "revision", None) != getattr(self.responses.get(code), "revision", None)
+        ]
+        self.responses = stored
+        if changed:
+            self._rescore()
+            for code in sorted(changed):
+                self.response_changed.emit(code)
+        self.evidence_changed.emit("")  # "" : whichever indicator is shown reads its files again
+        if info.status != self.info.status:
+            self._status_changed()
+        return changed
+
+    def _write(self, code: str, fields: dict, seen=_SHOWN) -> ResponseRecord:
+        if seen is _SHOWN:
+            shown = self.responses.get(code)
+            seen = shown.revision if shown is not None else None
+        try:
+            record = record_response(self.store, self.assessment_id, code, actor=self.actor, seen=seen, **fields)
+        except ChangedElsewhere as exc:
+            self._show_stored(code, exc.current)
+            raise
+        self._show_stored(code, record)
         return record
 
-    def _restore(self, code: str, fields: dict) -> None:
+    def _show_stored(self, code: str, record: ResponseRecord | None) -> None:
+        if record is None:
+            self.responses.pop(code, None)
+        else:
+            self.responses[code] = record
+        self._rescore()
+        self.response_changed.emit(code)
+
+    def _rescore(self) -> None:
+        answers = {c: r.answer() for c, r in self.responses.items()}
+        self.score = score_assessment(self.framework, answers)
+
+    def _restore(self, command: QUndoCommand, code: str, fields: dict) -> None:
         try:
             self._write(code, fields)
         except UserError as exc:
-            self.error.emit(str(exc))
+            if isinstance(exc, ChangedElsewhere):
+                command.setObsolete(True)  # someone else's change stands: this step leaves the stack
+            self.error.emit(exc.text(TRANSLATIONS.language))
 
     def _describe(self, code: str, fields: dict) -> str:
         what = ", ".join(sorted(_field_name(f) for f in fields))
@@ -163,21 +219,22 @@ class _ResponseCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._session._restore(self._code, self._after)
+        self._session._restore(self, self._code, self._after)
 
     def undo(self) -> None:
-        self._session._restore(self._code, self._before)
+        self._session._restore(self, self._code, self._before)
 
 
 class _AddEvidenceCommand(QUndoCommand):
     """Adds on construction (so a refused file raises before anything is pushed); undo removes it."""
 
-    def __init__(self, session: AssessmentSession, code: str, file_name: str, data: bytes):
+    def __init__(self, session: AssessmentSession, code: str, file_name: str, data: bytes, limit_bytes: int):
         super().__init__(
             QCoreApplication.translate("AssessmentSession", "{code}: add {name}").format(code=code, name=file_name)
         )
         self._session, self._code, self._name, self._data = session, code, file_name, data
-        self.info = session.store.add_evidence(session.assessment_id, code, file_name, data, actor=session.actor)
+        self._limit = limit_bytes
+        self.info = self._add()
         self._first = True
         session.evidence_changed.emit(code)
 
@@ -186,17 +243,22 @@ class _AddEvidenceCommand(QUndoCommand):
             self._first = False
             return
         try:
-            s = self._session
-            self.info = s.store.add_evidence(s.assessment_id, self._code, self._name, self._data, actor=s.actor)
+            self.info = self._add()
         except UserError as exc:
-            self._session.error.emit(str(exc))
+            self._session.error.emit(exc.text(TRANSLATIONS.language))
         self._session.evidence_changed.emit(self._code)
+
+    def _add(self) -> EvidenceInfo:
+        s = self._session
+        return evidence_service.add_evidence(
+            s.store, s.assessment_id, self._code, self._name, self._data, actor=s.actor, limit_bytes=self._limit
+        )
 
     def undo(self) -> None:
         try:
-            self._session.store.remove_evidence(self.info.id, actor=self._session.actor)
+            evidence_service.remove_evidence(self._session.store, self.info.id, actor=self._session.actor)
         except UserError as exc:
-            self._session.error.emit(str(exc))
+            self._session.error.emit(exc.text(TRANSLATIONS.language))
         self._session.evidence_changed.emit(self._code)
 
 
@@ -211,7 +273,7 @@ class _RemoveEvidenceCommand(QUndoCommand):
         )
         self._session, self._evidence = session, evidence
         self._data = session.store.evidence_data(evidence.id)
-        session.store.remove_evidence(evidence.id, actor=session.actor)
+        evidence_service.remove_evidence(session.store, evidence.id, actor=session.actor)
         self._first = True
         session.evidence_changed.emit(evidence.indicator_code)
 
@@ -220,17 +282,23 @@ class _RemoveEvidenceCommand(QUndoCommand):
             self._first = False
             return
         try:
-            self._session.store.remove_evidence(self._evidence.id, actor=self._session.actor)
+            evidence_service.remove_evidence(self._session.store, self._evidence.id, actor=self._session.actor)
         except UserError as exc:
-            self._session.error.emit(str(exc))
+            self._session.error.emit(exc.text(TRANSLATIONS.language))
         self._session.evidence_changed.emit(self._evidence.indicator_code)
 
     def undo(self) -> None:
         s, e = self._session, self._evidence
         try:
-            self._evidence = s.store.add_evidence(
-                s.assessment_id, e.indicator_code, e.file_name, self._data, actor=s.actor
+            self._evidence = evidence_service.add_evidence(
+                s.store,
+                s.assessment_id,
+                e.indicator_code,
+                e.file_name,
+                self._data,
+                actor=s.actor,
+                limit_bytes=len(self._data),  # it was accepted once, under the limit of the day
             )
         except UserError as exc:
-            s.error.emit(str(exc))
+            s.error.emit(exc.text(TRANSLATIONS.language))
         s.evidence_changed.emit(e.indicator_code)
