@@ -59,3 +59,12 @@ def run(db_path, capsys):
         return code, out, err
 
     return _run
+
+
+def database_rows(path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: compare before and after to show a refusal changed nothing."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}

@@ -375,25 +375,6 @@
         </message>
     </context>
     <context>
-        <name>Evidence</name>
-        <message>
-            <source>{name} is not a file.</source>
-            <translation>{name} bukan berkas.</translation>
-        </message>
-        <message>
-            <source>{name} is {size}, more than the {limit} allowed for one evidence file.</source>
-            <translation>{name} berukuran {size}, melebihi batas {limit} untuk satu berkas bukti.</translation>
-        </message>
-        <message>
-            <source>{name} is empty.</source>
-            <translation>{name} kosong.</translation>
-        </message>
-        <message>
-            <source>{name} cannot be read ({reason}).</source>
-            <translation>{name} tidak dapat dibaca ({reason}).</translation>
-        </message>
-    </context>
-    <context>
         <name>EvidenceModel</name>
         <message>
             <source>File</source>
@@ -502,10 +483,6 @@
             <translation>→ tingkat {level} ({name}) menurut ambang batas</translation>
         </message>
         <message>
-            <source>The level follows from the measured value; clear the value to choose a level by hand.</source>
-            <translation>Tingkat mengikuti nilai terukur; kosongkan nilainya untuk memilih tingkat secara manual.</translation>
-        </message>
-        <message>
             <source>'{text}' is not a number.</source>
             <translation>'{text}' bukan angka.</translation>
         </message>
@@ -516,10 +493,6 @@
         <message>
             <source>Add evidence files</source>
             <translation>Tambah berkas bukti</translation>
-        </message>
-        <message>
-            <source>{name} is already attached to {code}.</source>
-            <translation>{name} sudah dilampirkan pada {code}.</translation>
         </message>
     </context>
     <context>
@@ -623,6 +596,12 @@
         <message>
             <source>Smart City Assess</source>
             <translation>Smart City Assess</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s) changed elsewhere: shown as now stored.</source>
+            <translation>
+                <numerusform>%n indikator diubah di tempat lain: ditampilkan sesuai yang tersimpan.</numerusform>
+            </translation>
         </message>
         <message>
             <source>A final assessment cannot be deleted; reopen it first.</source>

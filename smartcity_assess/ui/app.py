@@ -6,7 +6,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,14 +31,18 @@ from .database_errors import DATABASE_ERRORS, database_sentence, install_databas
 from .db_lock import lock_database
 from .dialogs import messages
 from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
-from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
+from .i18n import LANGUAGES, TRANSLATIONS, normalize_language, sentence
 from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 from .views.assessment_list import AssessmentListPage
 from .worker import Worker
 
+OUTSIDE_CHANGES_POLL_MS = 1000
+
 
 class MainWindow(QMainWindow):
+    outside_changes_shown = Signal(int)  # indicators of the open walk that another writer changed
+
     def __init__(self, store: Store, *, settings: AppSettings | None = None, lock=None, parent=None):
         super().__init__(parent)
         self.store = store
@@ -61,6 +65,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh_list()
         self._update_title()
+        # Other writers (the command line, another window, a merged package) commit to the same file:
+        # a cheap look every second, and what they changed shows without touching what is being typed.
+        self._change_token = self._read_change_token()
+        self._outside_changes = QTimer(self)
+        self._outside_changes.setInterval(OUTSIDE_CHANGES_POLL_MS)
+        self._outside_changes.timeout.connect(self.check_outside_changes)
+        self._outside_changes.start()
         geometry = self.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -224,6 +235,37 @@ class MainWindow(QMainWindow):
             return self.session.assessment_id
         return self.list_page.selected_id()
 
+    # ---- other writers -------------------------------------------------------------------------------
+
+    def _read_change_token(self):
+        try:
+            return self.store.change_token()
+        except UserError:
+            return None  # the database went away: the next action says so in a sentence
+
+    def check_outside_changes(self) -> bool:
+        """Show what other writers committed since the last look; True when something was taken in."""
+        token = self._read_change_token()
+        if token is None or token == self._change_token:
+            return False
+        self._change_token = token
+        try:
+            if self.session is not None:
+                changed = self.session.refresh()
+                if changed:
+                    self.statusBar().showMessage(
+                        self.tr("%n indicator(s) changed elsewhere: shown as now stored.", "", len(changed)), 8000
+                    )
+                self.outside_changes_shown.emit(len(changed))
+            elif self.pages.currentWidget() is self.list_page:
+                self.refresh_list()
+                self.outside_changes_shown.emit(0)
+        except (UserError, *DATABASE_ERRORS) as exc:
+            self.show_error(
+                sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, self.store.location)
+            )
+        return True
+
     # ---- the list ------------------------------------------------------------------------------------
 
     def refresh_list(self) -> None:
@@ -263,7 +305,7 @@ class MainWindow(QMainWindow):
                 actor=self.actor,
             )
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
             return None
         self.refresh_list()
         self.open_assessment(assessment_id)
@@ -280,7 +322,7 @@ class MainWindow(QMainWindow):
         try:
             session = AssessmentSession(self.store, assessment_id, actor=self.actor, parent=self)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
             return
         except DATABASE_ERRORS as exc:  # e.g. a damaged page met while reading the responses
             self.show_error(database_sentence(exc, self.store.location))
@@ -343,7 +385,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.delete_assessment(selected, actor=self.actor)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
         if self.session is not None and self.session.assessment_id == selected:
             self._close_walk()
         self.refresh_list()
@@ -365,7 +407,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.finalize()
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
 
     def _unanswered_sentence(self, codes: list[str], shown: int = 5) -> str:
         """ "3 indicators are still unanswered: G1, G4, W2." — the first few codes, so they can be found."""
@@ -389,7 +431,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.reopen(reason.strip())
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
 
     def _status_changed(self) -> None:
         self._update_actions()
@@ -411,7 +453,7 @@ class MainWindow(QMainWindow):
             lock = lock_database(path) if Path(path).resolve() != Path(self.store.location).resolve() else self._lock
             store = open_store(path)
         except (UserError, *DATABASE_ERRORS) as exc:
-            self.show_error(str(exc) if isinstance(exc, UserError) else database_sentence(exc, path))
+            self.show_error(sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, path))
             if lock is not None and lock is not self._lock:
                 lock.unlock()
             return False
@@ -421,6 +463,7 @@ class MainWindow(QMainWindow):
         if lock is not self._lock and self._lock is not None:
             self._lock.unlock()
         self.store, self._lock = store, lock
+        self._change_token = self._read_change_token()
         self._update_title()
         self.show_list()  # which refreshes the list
         return True
@@ -435,7 +478,7 @@ class MainWindow(QMainWindow):
         try:
             info = import_framework_file(self.store, path, actor=self.actor)
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
             return False
         self.statusBar().showMessage(
             self.tr("Imported framework {code} {version}.").format(code=info.code, version=info.version), 5000
@@ -490,7 +533,7 @@ class MainWindow(QMainWindow):
             self.show_error(database_sentence(exc, self.store.location))
             return
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_error(sentence(exc))
             return
         self.show_list()  # which refreshes the list
         self.statusBar().showMessage(
@@ -610,8 +653,8 @@ def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplica
         TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
         window = MainWindow(store, settings=settings, lock=lock)  # reads every assessment: damage shows here
     except (UserError, *DATABASE_ERRORS) as exc:
-        sentence = str(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
-        messages.show_error(None, sentence)
+        said = sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
+        messages.show_error(None, said)
         if store is not None:
             store.close()
         if lock is not None:

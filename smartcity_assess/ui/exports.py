@@ -18,6 +18,7 @@ from ..core.errors import UserError
 from ..persistence.store import Store
 from . import file_dialogs
 from .dialogs import messages
+from .i18n import sentence
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
     try:
         written = write_responses(window.store, assessment_id, path, window.lang)
     except UserError as exc:
-        window.show_error(str(exc))
+        window.show_error(sentence(exc))
         return None
     window.statusBar().showMessage(
         QCoreApplication.translate("MainWindow", "Responses written to {path}.").format(path=written), 5000

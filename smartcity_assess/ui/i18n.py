@@ -80,3 +80,9 @@ def decimal_text(value: float, decimals: int = 2, *, signed: bool = False) -> st
     """
     text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
     return with_decimal_mark(text, TRANSLATIONS.language)
+
+
+def sentence(exc: BaseException) -> str:
+    """An error a user caused, in the interface's language (UserErrors carry a code and parameters)."""
+    text = getattr(exc, "text", None)
+    return text(TRANSLATIONS.language) if callable(text) else str(exc)

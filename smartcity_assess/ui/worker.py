@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..core.errors import UserError
+from .i18n import sentence
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class Worker(QRunnable):
         try:
             value = self._fn(*self._args, **kwargs)
         except UserError as exc:
-            self.signals.error.emit(str(exc))
+            self.signals.error.emit(sentence(exc))
         except Exception as exc:  # a bug, not a user's mistake: log it, still tell the user in one sentence
             log.exception("background task failed")
             self.signals.error.emit(

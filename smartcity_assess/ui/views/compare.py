@@ -40,7 +40,7 @@ from ...persistence.store import AssessmentInfo, Store
 from ...services.compare import BY_CITY, BY_YEAR, compare_assessments, export_comparison
 from .. import file_dialogs
 from ..chart_export import export_plot, export_radar
-from ..i18n import TRANSLATIONS
+from ..i18n import TRANSLATIONS, sentence
 from ..models.comparison import ComparisonFilterProxy, ComparisonTableModel
 from ..widgets.radar import RadarSeries, RadarWidget
 from ..widgets.trend import TrendSeries, TrendWidget
@@ -326,7 +326,7 @@ class CompareView(QWidget):
             try:
                 comparison = compare_assessments(self._store, chosen, self._by(), self._lang)
             except UserError as exc:
-                notes.append(str(exc))
+                notes.append(sentence(exc))
         self._comparison = comparison
         if comparison is not None:
             notes.extend(self._comparison_notes(comparison))
@@ -421,7 +421,7 @@ class CompareView(QWidget):
         try:
             export(path)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), sentence(exc))
 
     def _default_name(self, what: str, suffix: str) -> str:
         if self._comparison is None:

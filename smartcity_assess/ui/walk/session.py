@@ -116,8 +116,19 @@ class AssessmentSession(QObject):
         before = fields_of(self.responses.get(code))
         record = self._write(code, fields, seen)
         after = fields_of(record)
-        if after != before:
-            self.undo_stack.push(_ResponseCommand(self, code, before, after, self._describe(code, fields)))
+        # Undo and redo write back only the fields this edit changed: a field someone else changes
+        # meanwhile is theirs, and is refused only when the same field is at stake.
+        changed = [f for f in after if after[f] != before[f]]
+        if changed:
+            self.undo_stack.push(
+                _ResponseCommand(
+                    self,
+                    code,
+                    {f: before[f] for f in changed},
+                    {f: after[f] for f in changed},
+                    self._describe(code, fields),
+                )
+            )
         return record
 
     def add_evidence_file(self, code: str, path: str, limit_bytes: int) -> EvidenceInfo:

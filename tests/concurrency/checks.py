@@ -1,0 +1,60 @@
+"""What the concurrency tests and benchmark count after the writers are done.
+
+An overwrite: an audit row for a field written by a writer that never wrote that field (a merged
+save that reverted someone else's value). A wrong audit row: one whose old value is not what the
+row before it (same indicator and field) set. Lost: a writer's last value for a field that is not
+what is stored at the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+WRITER = Path(__file__).with_name("writer.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def writer_command(*args) -> list[str]:
+    return [sys.executable, str(WRITER), *map(str, args)]
+
+
+def writer_env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def start_writer(*args) -> subprocess.Popen:
+    return subprocess.Popen(
+        writer_command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=writer_env()
+    )
+
+
+def audit_findings(store, assessment_id, owners: dict[str, str]) -> dict[str, int]:
+    """owners: field → the actor that alone writes it. Returns overwrites and wrong audit rows."""
+    trail = [a for a in store.audit_trail(assessment_id) if a.action == "set"]
+    per_field = defaultdict(list)
+    for entry in trail:
+        per_field[(entry.indicator_code, entry.field)].append(entry)
+    overwrites = sum(1 for a in trail if a.field in owners and a.actor != owners[a.field])
+    wrong = 0
+    for rows in per_field.values():
+        rows.sort(key=lambda a: a.at)
+        wrong += sum(1 for before, row in itertools.pairwise(rows) if row.old_value != before.new_value)
+    return {"overwrites": overwrites, "wrong_audit_rows": wrong}
+
+
+def lost_values(store, assessment_id, results: dict[str, dict]) -> int:
+    """results: field → the writer's JSON; counts fields whose final stored value is not the writer's last."""
+    stored = store.responses(assessment_id)
+    lost = 0
+    for field, result in results.items():
+        for code, value in result["last"].items():
+            if getattr(stored.get(code), field, None) != value:
+                lost += 1
+    return lost

@@ -1,0 +1,105 @@
+"""A separate process that writes to an assessment database the way one front end would.
+
+Run by tests/concurrency and benchmarks/bench_concurrency.py as `python writer.py COMMAND ...`:
+  save DB ID FIELD COUNT   COUNT saves of FIELD (level|note|target) over the first plain indicators,
+                           each naming the revision this process last saw of that response, as the
+                           app does; prints JSON {"last": {code: value}, "saved", "conflicts", "refused"}
+  cycle DB ID TIMES        finalize, then reopen, TIMES times
+  open DB                  open (create) the database, as every command does first
+  demo DB                  load the sample data
+Only public services are used, so what is tested is what the app and the CLI do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+import uuid
+
+from smartcity_assess.core.errors import ReadOnlyError, UserError
+from smartcity_assess.services import assessments
+from smartcity_assess.services.demo import load_demo
+from smartcity_assess.services.frameworks import open_store
+
+INDICATORS = 8
+
+
+def value_for(field: str, i: int):
+    if field == "level":
+        return i % 5 + 1
+    if field == "target":
+        return (i + 2) % 5 + 1
+    return f"note {i} by {field}-writer"
+
+
+def plain_codes(store, assessment_id) -> list[str]:
+    framework = store.framework(store.assessment(assessment_id).framework_id)
+    return [i.code for i in framework.indicators if i.metric is None][:INDICATORS]
+
+
+def save(db: str, assessment: str, field: str, count: int) -> dict:
+    store = open_store(db)
+    assessment_id = uuid.UUID(assessment)
+    codes = plain_codes(store, assessment_id)
+    checked = hasattr(assessments, "NOT_CHECKED")  # the benchmark also runs this against older code
+    seen: dict[str, object] = {}
+    last, saved, conflicts, refused = {}, 0, 0, 0
+    for i in range(count):
+        code, value = codes[i % len(codes)], value_for(field, i)
+        options = {"seen": seen[code]} if checked and code in seen else {}
+        try:
+            record = assessments.record_response(
+                store, assessment_id, code, actor=f"{field}-writer", **options, **{field: value}
+            )
+        except ReadOnlyError:
+            refused += 1
+            continue
+        except UserError as exc:
+            if getattr(exc, "code", "") != "changed_elsewhere":
+                raise
+            conflicts += 1
+            seen.pop(code, None)
+            continue
+        seen[code] = getattr(record, "revision", None)
+        last[code] = value
+        saved += 1
+    store.close()
+    return {"last": last, "saved": saved, "conflicts": conflicts, "refused": refused}
+
+
+def cycle(db: str, assessment: str, times: int) -> dict:
+    store = open_store(db)
+    assessment_id = uuid.UUID(assessment)
+    rng = random.Random(times)
+    for _ in range(times):
+        time.sleep(rng.uniform(0.002, 0.02))
+        store.finalize(assessment_id, actor="finalizer")
+        time.sleep(rng.uniform(0.0, 0.005))
+        store.reopen(assessment_id, actor="finalizer", reason="race trial")
+    store.close()
+    return {"cycles": times}
+
+
+def main(argv: list[str]) -> None:
+    command, db, *rest = argv
+    if command == "save":
+        result = save(db, rest[0], rest[1], int(rest[2]))
+    elif command == "cycle":
+        result = cycle(db, rest[0], int(rest[1]))
+    elif command == "open":
+        open_store(db).close()
+        result = {}
+    elif command == "demo":
+        store = open_store(db)
+        load_demo(store)
+        store.close()
+        result = {}
+    else:
+        raise SystemExit(f"unknown command {command}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
