@@ -26,7 +26,7 @@ from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.frameworks import open_store
 
 SAVES = 2000
-RACE_SAVES = 3000
+RACE_SAVES = 50000  # an upper bound: the saver stops when the cycles are done
 RACE_CYCLES = 50
 
 
@@ -73,8 +73,9 @@ def main() -> None:
         same_seconds = time.perf_counter() - start
 
         path, race_id = fresh(folder, "race")
-        saver = start_writer("save", path, race_id, "level", RACE_SAVES)
-        finalizer = start_writer("cycle", path, race_id, RACE_CYCLES)
+        stop = folder / "cycles-done"
+        saver = start_writer("save", path, race_id, "level", RACE_SAVES, stop)
+        finalizer = start_writer("cycle", path, race_id, RACE_CYCLES, stop)
         race = json.loads(saver.communicate()[0])
         finalizer.communicate()
         store = open_store(path)
@@ -105,7 +106,7 @@ def main() -> None:
         f"  applied {same_saved}, refused as changed elsewhere {same_conflicts}, "
         f"accounted for {same_saved + same_conflicts} of {2 * SAVES}; {2 * SAVES / same_seconds:.0f} saves/s"
     )
-    print(f"a finalize/reopen cycle racing {RACE_SAVES} saves, {len(windows)} trials:")
+    print(f"a finalize/reopen cycle racing a saver, {len(windows)} trials:")
     print(
         f"  trials with a change while final {spoiled}; saves applied {race['saved']}, "
         f"refused while final {race['refused']}"

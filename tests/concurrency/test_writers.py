@@ -43,10 +43,11 @@ def test_writers_of_different_fields_never_overwrite_each_other(shared_db, write
     store.close()
 
 
-def test_a_finalize_racing_saves_never_lets_a_change_in_after_it(shared_db):
+def test_a_finalize_racing_saves_never_lets_a_change_in_after_it(shared_db, tmp_path):
     path, assessment_id = shared_db
-    saver = start_writer("save", path, assessment_id, "level", 1500)
-    finalizer = start_writer("cycle", path, assessment_id, 50)
+    stop = tmp_path / "finalizer-done"
+    saver = start_writer("save", path, assessment_id, "level", 20000, stop)  # saves until the cycles end
+    finalizer = start_writer("cycle", path, assessment_id, 50, stop)
     saved, cycles = finish(saver), finish(finalizer)
     assert cycles == {"cycles": 50}
 
@@ -63,6 +64,6 @@ def test_a_finalize_racing_saves_never_lets_a_change_in_after_it(shared_db):
     revisions = [r.at for r in store.response_history(assessment_id)]
     inside = [t for t in sets + revisions for lo, hi in windows if lo <= t <= hi]
     assert inside == []  # while final, nothing changed: in 50 finalize/reopen trials
-    assert len(revisions) == saved["saved"]  # and every save the writer was told succeeded is there
-    assert saved["saved"] + saved["refused"] == 1500 and saved["refused"] > 0
+    assert len(revisions) == saved["revisions"]  # and every save the writer was told succeeded is there
+    assert saved["refused"] > 0  # the saver did run into the finalized windows
     store.close()

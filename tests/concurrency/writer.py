@@ -1,10 +1,12 @@
 """A separate process that writes to an assessment database the way one front end would.
 
 Run by tests/concurrency and benchmarks/bench_concurrency.py as `python writer.py COMMAND ...`:
-  save DB ID FIELD COUNT   COUNT saves of FIELD (level|note|target) over the first plain indicators,
+  save DB ID FIELD COUNT [STOP]
+                           COUNT saves of FIELD (level|note|target) over the first plain indicators,
                            each naming the revision this process last saw of that response, as the
-                           app does; prints JSON {"last": {code: value}, "saved", "conflicts", "refused"}
-  cycle DB ID TIMES        finalize, then reopen, TIMES times
+                           app does (or fewer: it stops once the file STOP exists); prints JSON
+                           {"last": {code: value}, "saved", "revisions", "conflicts", "refused"}
+  cycle DB ID TIMES [STOP] finalize, then reopen, TIMES times; then creates the file STOP
   open DB                  open (create) the database, as every command does first
   demo DB                  load the sample data
 Only public services are used, so what is tested is what the app and the CLI do.
@@ -17,6 +19,7 @@ import random
 import sys
 import time
 import uuid
+from pathlib import Path
 
 from smartcity_assess.core.errors import ReadOnlyError, UserError
 from smartcity_assess.services import assessments
@@ -39,14 +42,16 @@ def plain_codes(store, assessment_id) -> list[str]:
     return [i.code for i in framework.indicators if i.metric is None][:INDICATORS]
 
 
-def save(db: str, assessment: str, field: str, count: int) -> dict:
+def save(db: str, assessment: str, field: str, count: int, stop: str | None = None) -> dict:
     store = open_store(db)
     assessment_id = uuid.UUID(assessment)
     codes = plain_codes(store, assessment_id)
     checked = hasattr(assessments, "NOT_CHECKED")  # the benchmark also runs this against older code
     seen: dict[str, object] = {}
-    last, saved, conflicts, refused = {}, 0, 0, 0
+    last, saved, revisions, conflicts, refused = {}, 0, 0, 0, 0
     for i in range(count):
+        if stop and Path(stop).exists():
+            break
         code, value = codes[i % len(codes)], value_for(field, i)
         options = {"seen": seen[code]} if checked and code in seen else {}
         try:
@@ -62,14 +67,16 @@ def save(db: str, assessment: str, field: str, count: int) -> dict:
             conflicts += 1
             seen.pop(code, None)
             continue
-        seen[code] = getattr(record, "revision", None)
+        revision = getattr(record, "revision", None)
+        revisions += revision is not None and revision != seen.get(code)  # a save that changed nothing makes none
+        seen[code] = revision
         last[code] = value
         saved += 1
     store.close()
-    return {"last": last, "saved": saved, "conflicts": conflicts, "refused": refused}
+    return {"last": last, "saved": saved, "revisions": revisions, "conflicts": conflicts, "refused": refused}
 
 
-def cycle(db: str, assessment: str, times: int) -> dict:
+def cycle(db: str, assessment: str, times: int, stop: str | None = None) -> dict:
     store = open_store(db)
     assessment_id = uuid.UUID(assessment)
     rng = random.Random(times)
@@ -79,15 +86,17 @@ def cycle(db: str, assessment: str, times: int) -> dict:
         time.sleep(rng.uniform(0.0, 0.005))
         store.reopen(assessment_id, actor="finalizer", reason="race trial")
     store.close()
+    if stop:
+        Path(stop).touch()
     return {"cycles": times}
 
 
 def main(argv: list[str]) -> None:
     command, db, *rest = argv
     if command == "save":
-        result = save(db, rest[0], rest[1], int(rest[2]))
+        result = save(db, rest[0], rest[1], int(rest[2]), *rest[3:])
     elif command == "cycle":
-        result = cycle(db, rest[0], int(rest[1]))
+        result = cycle(db, rest[0], int(rest[1]), *rest[2:])
     elif command == "open":
         open_store(db).close()
         result = {}
