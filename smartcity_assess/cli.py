@@ -530,7 +530,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except (SQLAlchemyDatabaseError, sqlite3.DatabaseError) as exc:
         # Damage that the check on opening could not see (or that happened since) reaches here.
-        print(f"error: {describe_database_error(exc, database_location(args.db))}", file=sys.stderr)
+        described = describe_database_error(exc, database_location(args.db))
+        if described is exc:
+            raise  # a bug of ours, not the user's file: a traceback (and the log), not "error: …"
+        print(f"error: {described}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

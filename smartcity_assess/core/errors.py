@@ -18,10 +18,11 @@ class UserError(Exception):
         self.code = code
         self.params = params
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en", *, sentence: bool = False) -> str:
+        """The message in `lang`: as the CLI prints it after `error: `, or (sentence) as a dialog says it."""
         from .messages import render  # the catalogue is only needed when an error is shown
 
-        return render(self.code, self.params, lang)
+        return render(self.code, self.params, lang, sentence=sentence)
 
     def __str__(self) -> str:
         return self.text("en")

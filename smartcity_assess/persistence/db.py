@@ -130,18 +130,48 @@ def write_connection(engine: Engine) -> Connection:
     return engine.connect().execution_options(**{WRITE_OPTION: True})
 
 
-def describe_database_error(exc: Exception, where: str) -> UserError:
-    """One sentence for a database problem a user can run into."""
-    message = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in message or "busy" in message:
-        return DatabaseUnavailable(f"the database {where} is locked by another program; close it and try again")
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return DatabaseUnavailable(f"{where} is not a Smart City Assess database, or it is damaged")
-    if "readonly" in message or "read-only" in message:
-        return DatabaseUnavailable(f"the database {where} is read-only; copy it somewhere writable first")
-    if "unable to open" in message:
-        return DatabaseUnavailable(f"the database {where} cannot be opened (check the folder exists and is writable)")
-    return DatabaseUnavailable(f"the database {where} cannot be used: {getattr(exc, 'orig', exc)}")
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) that a person can cause or
+# fix (a locked, damaged, read-only, missing or full database) → the sentence that says so. Any
+# other code (a constraint, a syntax error) is a bug of ours and is not dressed up as the user's.
+_SQLITE_USER_PROBLEMS = {
+    sqlite3.SQLITE_BUSY: "db_locked",
+    sqlite3.SQLITE_LOCKED: "db_locked",
+    sqlite3.SQLITE_CORRUPT: "db_damaged",
+    sqlite3.SQLITE_NOTADB: "db_damaged",
+    sqlite3.SQLITE_READONLY: "db_readonly",
+    sqlite3.SQLITE_CANTOPEN: "db_cannot_open",
+    sqlite3.SQLITE_PERM: "db_cannot_open",
+    sqlite3.SQLITE_FULL: "db_full",
+    sqlite3.SQLITE_IOERR: "db_io_error",
+}
+# PostgreSQL SQLSTATE classes a person can cause: the server is unreachable, the login was refused,
+# the role may not do this.
+_SQLSTATE_USER_PROBLEMS = {"08": "db_unreachable", "28": "db_login_refused", "42501": "db_not_allowed"}
+
+
+def database_problem(exc: BaseException) -> str | None:
+    """The message code of a database failure a person can cause or fix; None for a bug of ours."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return _SQLITE_USER_PROBLEMS.get(code & 0xFF)
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+    if sqlstate:
+        return _SQLSTATE_USER_PROBLEMS.get(sqlstate) or _SQLSTATE_USER_PROBLEMS.get(sqlstate[:2])
+    if isinstance(exc, OperationalError) and getattr(exc, "connection_invalidated", False):
+        return "db_unreachable"
+    if exc.__class__.__module__.startswith("psycopg") or "psycopg" in type(orig).__module__:
+        # psycopg raises OperationalError without a SQLSTATE when it cannot connect at all
+        return "db_unreachable" if "OperationalError" in type(orig).__name__ else None
+    return None
+
+
+def describe_database_error(exc: Exception, where: str) -> Exception:
+    """One sentence for a database problem a user can run into; the error itself when it is a bug of ours."""
+    code = database_problem(exc)
+    if code is None:
+        return exc
+    return DatabaseUnavailable(code, where=where)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -24,7 +24,9 @@ DATABASE_ERRORS = (DatabaseError, sqlite3.DatabaseError)
 
 def database_sentence(exc: BaseException, where: str) -> str:
     """One sentence for the user about a database error met at `where` (the database's path)."""
-    return str(describe_database_error(exc, where))
+    from .i18n import sentence
+
+    return sentence(describe_database_error(exc, where))
 
 
 def install_database_error_hook(show: Callable[[str], None], where: Callable[[], str]) -> Callable[[], None]:

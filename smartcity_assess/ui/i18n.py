@@ -84,5 +84,9 @@ def decimal_text(value: float, decimals: int = 2, *, signed: bool = False) -> st
 
 def sentence(exc: BaseException) -> str:
     """An error a user caused, in the interface's language (UserErrors carry a code and parameters)."""
-    text = getattr(exc, "text", None)
-    return text(TRANSLATIONS.language) if callable(text) else str(exc)
+    from ..core.errors import UserError
+    from ..core.messages import as_sentence
+
+    if isinstance(exc, UserError):
+        return exc.text(TRANSLATIONS.language, sentence=True)
+    return as_sentence(str(exc))

@@ -2,6 +2,7 @@
 
 import hashlib
 import random
+import sqlite3
 
 import pytest
 from sqlalchemy.exc import DatabaseError
@@ -56,7 +57,9 @@ def test_damage_found_during_a_command_is_one_line_too(db_path, capsys, monkeypa
     from smartcity_assess.cli import main
 
     def fails(*args, **kwargs):
-        raise DatabaseError("SELECT …", {}, Exception("database disk image is malformed"))
+        damage = sqlite3.DatabaseError("database disk image is malformed")
+        damage.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # as SQLite reports it: classified by its code
+        raise DatabaseError("SELECT …", {}, damage)
 
     monkeypatch.setattr(Store, "list_assessments", fails)
     assert main(["--db", str(db_path), "assessments", "list"]) == 2
@@ -69,3 +72,16 @@ def test_a_database_in_a_folder_that_does_not_exist_is_refused(tmp_path):
     with pytest.raises(DatabaseUnavailable, match="does not exist"):
         open_store(missing)
     assert not missing.parent.exists()
+
+
+def test_a_database_error_that_is_a_bug_of_ours_is_not_blamed_on_the_user(db_path, monkeypatch):
+    from smartcity_assess.cli import main
+
+    def fails(*args, **kwargs):
+        bug = sqlite3.OperationalError("no such column: colour")  # our SQL, not the user's file
+        bug.sqlite_errorcode = sqlite3.SQLITE_ERROR
+        raise DatabaseError("SELECT colour", {}, bug)
+
+    monkeypatch.setattr(Store, "list_assessments", fails)
+    with pytest.raises(DatabaseError):  # a traceback (and the log), exit status 1: not "error: your file…"
+        main(["--db", str(db_path), "assessments", "list"])

@@ -225,7 +225,7 @@ def test_export_pdf_failure_is_one_sentence(qtbot, walk_window, tmp_path, monkey
     monkeypatch.setitem(sys.modules, "smartcity_assess.reporting", fake)
     assert walk_window.export_pdf(str(tmp_path / "report.pdf")) is not None
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert errors == ["the report folder is read-only"]
+    assert errors == ["The report folder is read-only."]  # a dialog says it as a sentence
 
 
 def test_compare_opens_the_compare_view(qtbot, make_window, store, monkeypatch):
@@ -344,7 +344,9 @@ def malformed() -> Exception:
 
     from sqlalchemy.exc import DatabaseError
 
-    return DatabaseError("SELECT …", {}, sqlite3.DatabaseError("database disk image is malformed"))
+    damage = sqlite3.DatabaseError("database disk image is malformed")
+    damage.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # SQLite's own code, by which errors are told apart
+    return DatabaseError("SELECT …", {}, damage)
 
 
 def test_a_damaged_page_met_when_opening_is_one_sentence(make_window, store, monkeypatch, errors):
@@ -356,7 +358,7 @@ def test_a_damaged_page_met_when_opening_is_one_sentence(make_window, store, mon
 
     monkeypatch.setattr(store, "responses", damaged)
     window.open_assessment(assessment_id)
-    assert errors == [f"{store.location} is not a Smart City Assess database, or it is damaged"]
+    assert errors == [f"{store.location} is not a Smart City Assess database, or it is damaged."]
     assert window.session is None and window.pages.currentWidget() is window.list_page
 
 
@@ -386,7 +388,7 @@ def test_database_errors_reaching_the_event_loop_are_one_sentence(monkeypatch):
     sys.excepthook(type(malformed()), malformed(), None)
     sys.excepthook(KeyError, KeyError("bug"), None)
     remove()
-    assert shown == ["/data/x.db is not a Smart City Assess database, or it is damaged"]
+    assert shown == ["/data/x.db is not a Smart City Assess database, or it is damaged."]
     assert before == [KeyError]  # anything else still goes to the hook that logs it
 
 

@@ -38,7 +38,7 @@ def test_user_error_becomes_one_sentence(qtbot):
     worker = Worker(work)
     with qtbot.waitSignal(worker.signals.error, timeout=5000) as blocker:
         worker.start()
-    assert blocker.args == ["the file is too large"]
+    assert blocker.args == ["The file is too large."]
 
 
 def test_progress_is_reported_and_ends_at_total(qtbot):

@@ -37,7 +37,7 @@ from ...core.numbers import NotANumber, NotFinite, parse_decimal
 from ...core.text import localize, with_decimal_mark
 from .. import file_dialogs
 from ..database_errors import DATABASE_ERRORS, database_sentence
-from ..i18n import TRANSLATIONS
+from ..i18n import sentence
 from ..models.evidence import EvidenceModel
 from .session import AssessmentSession
 
@@ -351,9 +351,9 @@ class IndicatorPanel(QWidget):
         except UserError as exc:
             self._show_values()
             if exc.code == "level_follows_value":  # a key pressed by habit: say it in place, no dialog
-                self._answer.setText(exc.text(TRANSLATIONS.language))
+                self._answer.setText(sentence(exc))
             else:
-                self._report_error(exc.text(TRANSLATIONS.language))
+                self._report_error(sentence(exc))
             return False
         except DATABASE_ERRORS as exc:
             self._report_error(database_sentence(exc, self.session.store.location))
@@ -433,7 +433,7 @@ class IndicatorPanel(QWidget):
         try:
             self.session.set_response(self._indicator.code, seen=self._note_revision, note=text)
         except UserError as exc:
-            self._report_error(exc.text(TRANSLATIONS.language))
+            self._report_error(sentence(exc))
             self._show_values()
             return
         except DATABASE_ERRORS as exc:
@@ -491,7 +491,7 @@ class IndicatorPanel(QWidget):
             try:
                 self.session.add_evidence_file(code, path, self._limit)
             except UserError as exc:
-                self._report_error(exc.text(TRANSLATIONS.language))
+                self._report_error(sentence(exc))
                 return
             except DATABASE_ERRORS as exc:
                 self._report_error(database_sentence(exc, self.session.store.location))
@@ -510,7 +510,7 @@ class IndicatorPanel(QWidget):
         try:
             data = self.session.store.evidence_data(evidence.id)
         except UserError as exc:
-            self._report_error(exc.text(TRANSLATIONS.language))
+            self._report_error(sentence(exc))
             return
         # A copy in a private temporary folder: the stored bytes stay the only original.
         folder = Path(tempfile.mkdtemp(prefix="smartcity-evidence-"))
@@ -525,7 +525,7 @@ class IndicatorPanel(QWidget):
         try:
             self.session.remove_evidence(evidence)
         except UserError as exc:
-            self._report_error(exc.text(TRANSLATIONS.language))
+            self._report_error(sentence(exc))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and not self.session.is_final:

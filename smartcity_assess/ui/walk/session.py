@@ -25,7 +25,7 @@ from ...core.scoring import AssessmentScore, score_assessment
 from ...persistence.store import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
 from ...services import evidence as evidence_service
 from ...services.assessments import earlier_finals, record_response, score
-from ..i18n import TRANSLATIONS
+from ..i18n import sentence
 
 
 def _field_name(field: str) -> str:
@@ -208,7 +208,7 @@ class AssessmentSession(QObject):
         except UserError as exc:
             if isinstance(exc, ChangedElsewhere):
                 command.setObsolete(True)  # someone else's change stands: this step leaves the stack
-            self.error.emit(exc.text(TRANSLATIONS.language))
+            self.error.emit(sentence(exc))
 
     def _describe(self, code: str, fields: dict) -> str:
         what = ", ".join(sorted(_field_name(f) for f in fields))
@@ -256,7 +256,7 @@ class _AddEvidenceCommand(QUndoCommand):
         try:
             self.info = self._add()
         except UserError as exc:
-            self._session.error.emit(exc.text(TRANSLATIONS.language))
+            self._session.error.emit(sentence(exc))
         self._session.evidence_changed.emit(self._code)
 
     def _add(self) -> EvidenceInfo:
@@ -269,7 +269,7 @@ class _AddEvidenceCommand(QUndoCommand):
         try:
             evidence_service.remove_evidence(self._session.store, self.info.id, actor=self._session.actor)
         except UserError as exc:
-            self._session.error.emit(exc.text(TRANSLATIONS.language))
+            self._session.error.emit(sentence(exc))
         self._session.evidence_changed.emit(self._code)
 
 
@@ -295,7 +295,7 @@ class _RemoveEvidenceCommand(QUndoCommand):
         try:
             evidence_service.remove_evidence(self._session.store, self._evidence.id, actor=self._session.actor)
         except UserError as exc:
-            self._session.error.emit(exc.text(TRANSLATIONS.language))
+            self._session.error.emit(sentence(exc))
         self._session.evidence_changed.emit(self._evidence.indicator_code)
 
     def undo(self) -> None:
@@ -311,5 +311,5 @@ class _RemoveEvidenceCommand(QUndoCommand):
                 limit_bytes=len(self._data),  # it was accepted once, under the limit of the day
             )
         except UserError as exc:
-            s.error.emit(exc.text(TRANSLATIONS.language))
+            s.error.emit(sentence(exc))
         s.evidence_changed.emit(e.indicator_code)
