@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from . import __version__
+from . import __version__, app_log
 from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
@@ -537,6 +538,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        # A bug of ours: the traceback goes to the terminal as usual and into the log file, where a
+        # report of it can be found later.
+        if app_log.start_logging() is not None:
+            logging.getLogger("smartcity_assess.cli").exception("command failed: %s", " ".join(sys.argv[1:]))
+        raise
     except BrokenPipeError:
         # The reader went away (`... | head`): not an error of ours; keep Python from printing one at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -23,6 +23,7 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("SMARTCITY_ASSESS_DB", str(tmp_path / "default.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("SMARTCITY_ASSESS_LOG_DIR", str(tmp_path / "logs"))
 
 
 @pytest.fixture

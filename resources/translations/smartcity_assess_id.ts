@@ -566,6 +566,10 @@
             <translation>Muat Data &amp;Contoh</translation>
         </message>
         <message>
+            <source>Open &amp;Log Folder</source>
+            <translation>Buka Folder &amp;Log</translation>
+        </message>
+        <message>
             <source>&amp;About Smart City Assess</source>
             <translation>&amp;Tentang Smart City Assess</translation>
         </message>
@@ -726,6 +730,10 @@
         <message>
             <source>Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K).</source>
             <translation>Data contoh dimuat: kota bertanda “(demo)”, siap dibandingkan (Ctrl+Shift+K).</translation>
+        </message>
+        <message>
+            <source>The log folder {folder} cannot be made ({reason}).</source>
+            <translation>Folder log {folder} tidak dapat dibuat ({reason}).</translation>
         </message>
         <message>
             <source>About Smart City Assess</source>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QtMsgType, QUrl, Signal, qInstallMessageHandler
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import make_url
 
-from .. import __version__
+from .. import __version__, app_log
 from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
+        self.log_folder_action = self._action(self.tr("Open &Log Folder"), self.open_log_folder)
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.demo_action)
+        help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -540,6 +543,21 @@ class MainWindow(QMainWindow):
             self.tr("Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K)."), 8000
         )
 
+    def open_log_folder(self) -> Path:
+        """Show the folder of the log file (made if need be), for a person asked to send it."""
+        folder = app_log.log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.show_error(
+                self.tr("The log folder {folder} cannot be made ({reason}).").format(
+                    folder=folder, reason=exc.strerror or exc
+                )
+            )
+            return folder
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return folder
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
 
@@ -672,6 +690,8 @@ def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplica
 
 def run(db: str | None) -> int:
     """Open the app on a database (None: $SMARTCITY_ASSESS_DB or the user data folder); the exit status."""
+    app_log.start_logging()  # the bundle has no console: uncaught errors and failed tasks go to the file
+    qInstallMessageHandler(_log_qt_message)
     started = start(db)
     if started is None:
         return 2
@@ -683,6 +703,11 @@ def run(db: str | None) -> int:
         remove_hook()
     window.release()
     return status
+
+
+def _log_qt_message(mode, context, message: str) -> None:
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(mode, logging.WARNING)
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def _database_name(db: str | None) -> str:

@@ -460,3 +460,14 @@ def test_scores_are_written_with_the_languages_decimal_mark(make_window, store):
         assert window.list_page.model.index(row, SCORE).data() == english.replace(".", ",")
     finally:
         window.set_language("en")
+
+
+def test_help_opens_the_log_folder(make_window, store, monkeypatch, tmp_path):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window = make_window(store)
+    assert window.log_folder_action in window.menuBar().actions()[-1].menu().actions()
+    window.log_folder_action.trigger()
+    assert opened == [str(tmp_path / "logs")] and (tmp_path / "logs").is_dir()
