@@ -21,8 +21,7 @@ from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
 from .core.text import localize
-from .persistence.db import DATABASE_ENV, database_location, describe_database_error
-from .persistence.store import Store
+from .services.records import DATABASE_ENV, Store, database_location, describe_database_error
 
 EXIT_USER_ERROR = 2
 
@@ -170,15 +169,19 @@ def cmd_assessments_list(args) -> int:
 
 
 def cmd_assessments_finalize(args) -> int:
+    from .services import assessments
+
     store = _open(args)
-    store.finalize(store.resolve_assessment_id(args.id), actor=args.actor)
+    assessments.finalize(store, store.resolve_assessment_id(args.id), actor=args.actor)
     print("finalized")
     return 0
 
 
 def cmd_assessments_reopen(args) -> int:
+    from .services import assessments
+
     store = _open(args)
-    store.reopen(store.resolve_assessment_id(args.id), actor=args.actor, reason=args.reason or "")
+    assessments.reopen(store, store.resolve_assessment_id(args.id), reason=args.reason or "", actor=args.actor)
     print("reopened")
     return 0
 
@@ -216,8 +219,10 @@ def cmd_assessments_history(args) -> int:
 
 
 def cmd_assessments_delete(args) -> int:
+    from .services import assessments
+
     store = _open(args)
-    store.delete_assessment(store.resolve_assessment_id(args.id), actor=args.actor)
+    assessments.delete(store, store.resolve_assessment_id(args.id), actor=args.actor)
     print("deleted")
     return 0
 

@@ -34,3 +34,35 @@ def test_only_ui_imports_qt():
             if module.startswith(QT_MODULES):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {module}")
     assert offenders == []
+
+
+STORE_WRITES = {
+    "save_response",
+    "save_responses",
+    "add_evidence",
+    "remove_evidence",
+    "finalize",
+    "reopen",
+    "delete_assessment",
+    "create_assessment",
+    "add_framework",
+    "transaction",
+}
+FRONT_ENDS = ("ui", "reporting")
+
+
+def test_front_ends_write_only_through_services():
+    """import-linter keeps front ends from importing persistence; this keeps them from calling the
+    store's writes on the handle services give them (`store.finalize(…)` instead of the use case)."""
+    offenders = []
+    paths = [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] in FRONT_ENDS]
+    for path in [*paths, PACKAGE / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in STORE_WRITES
+                and "store" in ast.unparse(node.func.value).lower()
+            ):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {ast.unparse(node.func)}")
+    assert offenders == []

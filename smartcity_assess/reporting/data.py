@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.errors import UserError
-from ..persistence.store import ResponseRecord, Store
 from ..services.assessments import ScoredAssessment, earlier_finals, score
+from ..services.records import ResponseRecord, Store
 
 
 @dataclass(frozen=True)

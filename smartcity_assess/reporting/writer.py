@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.text import localize
-from ..persistence.store import Store
+from ..services.records import Store
 from .catalogue import Catalogue
 from .data import gather
 from .document import PageFrame, ReportDocument, canvas_maker

@@ -130,3 +130,18 @@ def parse_year(text: str | int) -> int:
     if not 1900 <= year <= 2200:
         raise UserError(f"{year} is not a plausible assessment year")
     return year
+
+
+def finalize(store: Store, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
+    """Make the assessment read-only; one transaction, so no save can land after it (they wait or are refused)."""
+    store.finalize(assessment_id, actor=actor)
+
+
+def reopen(store: Store, assessment_id: uuid.UUID, *, reason: str = "", actor: str | None = None) -> None:
+    """Make a final assessment editable again; the reason goes to the audit trail."""
+    store.reopen(assessment_id, actor=actor, reason=reason)
+
+
+def delete(store: Store, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
+    """Delete a draft with its responses, revisions and evidence (the audit trail keeps that it was)."""
+    store.delete_assessment(assessment_id, actor=actor)

@@ -23,10 +23,10 @@ from .. import __version__, app_log
 from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
-from ..persistence.db import database_url
-from ..persistence.store import Store, default_actor
+from ..services import assessments
 from ..services.assessments import new_assessment, score_many
 from ..services.frameworks import import_framework_file, open_store
+from ..services.records import Store, database_url, default_actor
 from . import exports, file_dialogs
 from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
 from .db_lock import lock_database
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         if not messages.confirm(self, self.tr("Delete draft"), question):
             return
         try:
-            self.store.delete_assessment(selected, actor=self.actor)
+            assessments.delete(self.store, selected, actor=self.actor)
         except UserError as exc:
             self.show_error(sentence(exc))
         if self.session is not None and self.session.assessment_id == selected:

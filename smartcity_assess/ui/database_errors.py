@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import DatabaseError
 
-from ..persistence.db import describe_database_error
+from ..services.records import describe_database_error
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from sqlalchemy.engine import make_url
 
 from ..core.errors import UserError
-from ..persistence.db import database_url
+from ..services.records import database_url
 
 
 class DatabaseInUse(UserError):

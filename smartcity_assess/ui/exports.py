@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog
 
 from ..core.errors import UserError
-from ..persistence.store import Store
+from ..services.records import Store
 from . import file_dialogs
 from .dialogs import messages
 from .i18n import sentence

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.text import localize
-from ...persistence.store import FrameworkInfo
+from ...services.records import FrameworkInfo
 
 
 @dataclass(frozen=True)

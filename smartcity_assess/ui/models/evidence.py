@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from ...persistence.store import EvidenceInfo
+from ...services.records import EvidenceInfo
 from ..i18n import TRANSLATIONS, language_locale
 
 NAME, SIZE, ADDED = range(3)

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from ...core import chart_style
 from ...core.comparison import OVERALL, PILLAR, Comparison
 from ...core.errors import UserError
-from ...persistence.store import AssessmentInfo, Store
 from ...services.compare import BY_CITY, BY_YEAR, compare_assessments, export_comparison
+from ...services.records import AssessmentInfo, Store
 from .. import file_dialogs
 from ..chart_export import export_plot, export_radar
 from ..i18n import TRANSLATIONS, sentence

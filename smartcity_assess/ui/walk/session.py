@@ -22,9 +22,10 @@ from ...core.errors import ChangedElsewhere, UserError
 from ...core.framework import Framework, Indicator
 from ...core.responses import ResponseInput
 from ...core.scoring import AssessmentScore, score_assessment
-from ...persistence.store import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
+from ...services import assessments
 from ...services import evidence as evidence_service
 from ...services.assessments import earlier_finals, record_response, score
+from ...services.records import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
 from ..i18n import sentence
 
 
@@ -145,11 +146,11 @@ class AssessmentSession(QObject):
         self.undo_stack.push(_RemoveEvidenceCommand(self, evidence))
 
     def finalize(self) -> None:
-        self.store.finalize(self.assessment_id, actor=self.actor)
+        assessments.finalize(self.store, self.assessment_id, actor=self.actor)
         self._status_changed()
 
     def reopen(self, reason: str = "") -> None:
-        self.store.reopen(self.assessment_id, actor=self.actor, reason=reason)
+        assessments.reopen(self.store, self.assessment_id, reason=reason, actor=self.actor)
         self._status_changed()
 
     def _status_changed(self) -> None:

@@ -1,0 +1,33 @@
+"""What the front ends hold from the storage layer, handed over by services, the one door.
+
+The store handle (reads, and the writes that services make through it) and the plain, frozen
+records it returns; the database location helpers for messages. Front ends import these from here,
+never from `persistence` (an import-linter contract in pyproject.toml keeps it so).
+"""
+
+from ..persistence.db import DATABASE_ENV, database_location, database_url, describe_database_error
+from ..persistence.store import (
+    AssessmentInfo,
+    AuditInfo,
+    EvidenceInfo,
+    FrameworkInfo,
+    ResponseRecord,
+    RevisionInfo,
+    Store,
+    default_actor,
+)
+
+__all__ = [
+    "DATABASE_ENV",
+    "AssessmentInfo",
+    "AuditInfo",
+    "EvidenceInfo",
+    "FrameworkInfo",
+    "ResponseRecord",
+    "RevisionInfo",
+    "Store",
+    "database_location",
+    "database_url",
+    "default_actor",
+    "describe_database_error",
+]
