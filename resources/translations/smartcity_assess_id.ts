@@ -124,6 +124,10 @@
             <translation>Satu tahun antarkota</translation>
         </message>
         <message>
+            <source>Different frameworks cannot be compared: choose one</source>
+            <translation>Kerangka yang berbeda tidak dapat dibandingkan: pilih salah satu</translation>
+        </message>
+        <message>
             <source>Include drafts</source>
             <translation>Sertakan draf</translation>
         </message>
@@ -200,8 +204,12 @@
             <translation>Hanya yang lebih rendah</translation>
         </message>
         <message>
-            <source>Only assessments made with framework {code} are listed.</source>
-            <translation>Hanya penilaian dengan kerangka {code} yang ditampilkan.</translation>
+            <source>These assessments use different frameworks; the list shows those of {code}.</source>
+            <translation>Penilaian ini memakai kerangka yang berbeda; daftar menampilkan yang memakai {code}.</translation>
+        </message>
+        <message>
+            <source>Framework: {code}</source>
+            <translation>Kerangka: {code}</translation>
         </message>
         <message>
             <source>{label} (draft)</source>

@@ -21,7 +21,18 @@ BY_YEAR = "years"
 BY_CITY = "cities"
 
 
-def _one_framework(infos: list[AssessmentInfo], framework_code: str | None, what: str) -> list[AssessmentInfo]:
+def framework_codes(infos: Sequence[AssessmentInfo]) -> list[str]:
+    """The framework codes among assessments, the latest assessment's first: the choice to offer.
+
+    Different frameworks (not versions of one) cannot be compared; when there are several, the
+    person chooses (the CLI's --framework, the app's framework list), never the program behind
+    their back.
+    """
+    latest_first = sorted(infos, key=lambda i: (i.year, i.updated_at), reverse=True)
+    return list(dict.fromkeys(i.framework_code for i in latest_first))
+
+
+def one_framework(infos: list[AssessmentInfo], framework_code: str | None, what: str) -> list[AssessmentInfo]:
     """Assessments made with one framework code: the one asked for, else the only one there is."""
     if framework_code is not None:
         chosen = [i for i in infos if i.framework_code == framework_code]
@@ -52,7 +63,7 @@ def select_years(
         known = ", ".join(store.list_cities()) or "none yet"
         raise NotFoundError(f"no assessments for city '{city}' (cities: {known})")
     name = infos[0].city
-    infos = _one_framework(infos, framework_code, name)
+    infos = one_framework(infos, framework_code, name)
     by_year = {i.year: i for i in infos}
     if years:
         wanted = sorted(set(years))
@@ -81,7 +92,7 @@ def select_cities(
     infos = store.list_assessments(year=year)
     if not infos:
         raise NotFoundError(f"no assessments for {year}")
-    infos = _one_framework(infos, framework_code, str(year)) if framework_code else infos
+    infos = one_framework(infos, framework_code, str(year)) if framework_code else infos
     by_city: dict[str, list[AssessmentInfo]] = {}
     for info in infos:
         by_city.setdefault(city_key(info.city), []).append(info)
@@ -96,7 +107,7 @@ def select_cities(
         if not found:
             raise NotFoundError(f"{given[key]} has no assessment for {year}")
         chosen.extend(found)
-    chosen = _one_framework(chosen, framework_code, str(year))
+    chosen = one_framework(chosen, framework_code, str(year))
     drafts = [i.city for i in chosen if not i.is_final]
     if drafts and not include_drafts:
         raise UserError(f"the {year} assessment of {', '.join(drafts)} is a draft; include drafts to compare it")

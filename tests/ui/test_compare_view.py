@@ -11,7 +11,7 @@ from smartcity_assess.core import chart_style
 from smartcity_assess.core.comparison import ComparedAssessment, build_comparison
 from smartcity_assess.core.errors import UserError
 from smartcity_assess.core.scoring import Answer, score_assessment
-from smartcity_assess.services.assessments import score_many
+from smartcity_assess.services.assessments import finalize, score_many
 from smartcity_assess.services.demo import load_demo
 from smartcity_assess.ui.models.comparison import SORT_ROLE, ComparisonTableModel
 from smartcity_assess.ui.views import compare as compare_view
@@ -223,17 +223,35 @@ def test_list_items_carry_their_assessment(view):
     assert [(i.city, i.year) for i in infos] == [(CIMAHI, 2025), (CIMAHI, 2026)]
 
 
-def test_several_frameworks_list_those_of_the_latest_assessment(qtbot, mini_store):
+def test_several_frameworks_are_a_choice_offered_not_made_behind_the_back(qtbot, mini_store):
     from smartcity_assess.services.assessments import new_assessment
 
     for year in (2024, 2025):
-        mini_store.finalize(new_assessment(mini_store, "Bandung", year, framework_code="mini"))
-    mini_store.finalize(new_assessment(mini_store, "Bandung", 2026))  # the built-in framework
+        finalize(mini_store, new_assessment(mini_store, "Bandung", year, framework_code="mini"))
+    finalize(mini_store, new_assessment(mini_store, "Bandung", 2026))  # the built-in framework
     view = CompareView(mini_store)
     qtbot.addWidget(view)
+    view.show()
     view.show_city("Bandung")
+    picker = view._framework
+    assert picker.isVisible()
+    assert [picker.itemData(i) for i in range(picker.count())] == ["bandung-smart-city", "mini"]  # latest first
     assert listed(view) == ["2026"]
-    assert "Only assessments made with framework bandung-smart-city are listed." in view.notes()
+    assert "use different frameworks; the list shows those of bandung-smart-city" in view.notes()
+    picker.setCurrentIndex(picker.findData("mini"))
+    assert listed(view) == ["2024", "2025"]
+    assert "those of mini" in view.notes()
+
+
+def test_one_framework_needs_no_choice(qtbot, mini_store):
+    from smartcity_assess.services.assessments import new_assessment
+
+    finalize(mini_store, new_assessment(mini_store, "Bandung", 2025, framework_code="mini"))
+    view = CompareView(mini_store)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_city("Bandung")
+    assert not view._framework.isVisible()
 
 
 def test_only_drafts_says_to_include_them(qtbot, store):

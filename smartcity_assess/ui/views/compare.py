@@ -36,7 +36,14 @@ from PySide6.QtWidgets import (
 from ...core import chart_style
 from ...core.comparison import OVERALL, PILLAR, Comparison
 from ...core.errors import UserError
-from ...services.compare import BY_CITY, BY_YEAR, compare_assessments, export_comparison
+from ...services.compare import (
+    BY_CITY,
+    BY_YEAR,
+    compare_assessments,
+    export_comparison,
+    framework_codes,
+    one_framework,
+)
 from ...services.records import AssessmentInfo, Store
 from .. import file_dialogs
 from ..chart_export import export_plot, export_radar
@@ -70,6 +77,8 @@ class CompareView(QWidget):
         self._mode.addItem(self.tr("One year across cities"), BY_CITY)
         self._city = QComboBox(self)
         self._year = QComboBox(self)
+        self._framework = QComboBox(self)  # shown only when the assessments use several frameworks
+        self._framework.setToolTip(self.tr("Different frameworks cannot be compared: choose one"))
         self._drafts = QCheckBox(self.tr("Include drafts"), self)
         self._drafts.setToolTip(self.tr("Draft assessments are not final; they are marked “(draft)” when shown"))
         self._choices_label = QLabel(self)
@@ -86,6 +95,7 @@ class CompareView(QWidget):
         side_layout.addWidget(self._mode)
         side_layout.addWidget(self._city)
         side_layout.addWidget(self._year)
+        side_layout.addWidget(self._framework)
         side_layout.addWidget(self._drafts)
         side_layout.addWidget(self._choices_label)
         side_layout.addWidget(self._choices, 1)
@@ -156,6 +166,7 @@ class CompareView(QWidget):
         self._mode.currentIndexChanged.connect(self._mode_changed)
         self._city.currentIndexChanged.connect(self._populate_choices)
         self._year.currentIndexChanged.connect(self._populate_choices)
+        self._framework.currentIndexChanged.connect(self._populate_choices)
         self._drafts.toggled.connect(self._drafts_toggled)
         self._choices.itemChanged.connect(lambda _item: self._recompute())
         self._filter.textChanged.connect(self._filter_changed)
@@ -271,13 +282,25 @@ class CompareView(QWidget):
             pool = sorted((i for i in visible if i.city == self._city.currentText()), key=lambda i: i.year)
         else:
             pool = sorted((i for i in visible if i.year == self._year.currentData()), key=lambda i: i.city.casefold())
-        codes = {i.framework_code for i in pool}
+        codes = framework_codes(pool)
+        self._offer_frameworks(codes)
         if len(codes) <= 1:
             return pool, None
-        # Several framework codes (different frameworks, not versions): compare those of the latest assessment.
-        code = max(pool, key=lambda i: (i.year, i.updated_at)).framework_code
-        note = self.tr("Only assessments made with framework {code} are listed.").format(code=code)
-        return [i for i in pool if i.framework_code == code], note
+        # Several frameworks (not versions of one): the person chooses, as --framework on the CLI.
+        code = self._framework.currentData()
+        note = self.tr("These assessments use different frameworks; the list shows those of {code}.").format(code=code)
+        return one_framework(pool, code, ""), note
+
+    def _offer_frameworks(self, codes: list[str]) -> None:
+        """The framework list, kept on the person's choice while it is still among the codes."""
+        chosen = self._framework.currentData()
+        self._framework.blockSignals(True)
+        self._framework.clear()
+        for code in codes:
+            self._framework.addItem(self.tr("Framework: {code}").format(code=code), code)
+        self._framework.setCurrentIndex(max(0, self._framework.findData(chosen)))
+        self._framework.blockSignals(False)
+        self._framework.setVisible(len(codes) > 1)
 
     def _populate_choices(self, _index: int | None = None) -> None:
         pool, self._framework_note = self._candidates()
