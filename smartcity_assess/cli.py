@@ -16,18 +16,21 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__, app_log
+from .cli_words import say, system_language
 from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
+from .core.messages import local_time
 from .core.score_json import score_to_dict
-from .core.text import localize
+from .core.text import LANGUAGES, localize, with_decimal_mark
 from .services.records import DATABASE_ENV, Store, database_location, describe_database_error
 
 EXIT_USER_ERROR = 2
 
 
-def _fmt(number: float | None, digits: int = 2) -> str:
-    return "—" if number is None else f"{number:.{digits}f}"
+def _fmt(lang: str, number: float | None, digits: int = 2) -> str:
+    """A score as the reader's language writes it (3,36 in Indonesian); JSON keeps the point."""
+    return "—" if number is None else with_decimal_mark(f"{number:.{digits}f}", lang)
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -35,6 +38,10 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> No
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     for row in cells:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _headers(args, *keys: str) -> tuple[str, ...]:
+    return tuple(say(f"h_{key}", args.lang) for key in keys)
 
 
 def _open(args) -> Store:
@@ -54,8 +61,15 @@ def cmd_frameworks_validate(args) -> int:
             print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_USER_ERROR
     print(
-        f"{args.file}: valid framework {framework.code} {framework.version}: {len(framework.pillars)} pillars, "
-        f"{len(framework.indicators)} indicators"
+        say(
+            "valid_framework",
+            args.lang,
+            file=args.file,
+            code=framework.code,
+            version=framework.version,
+            pillars=len(framework.pillars),
+            indicators=len(framework.indicators),
+        )
     )
     return 0
 
@@ -95,12 +109,12 @@ def cmd_frameworks_list(args) -> int:
             i.code,
             i.version,
             len(store.framework(i.id).indicators),
-            "yes" if i.builtin else "",
+            say("yes", args.lang) if i.builtin else "",
             localize(i.title, args.lang),
         )
         for i in infos
     ]
-    _print_table(("CODE", "VERSION", "INDICATORS", "BUILT-IN", "TITLE"), rows)
+    _print_table(_headers(args, "code", "version", "indicators", "builtin", "title"), rows)
     return 0
 
 
@@ -155,16 +169,16 @@ def cmd_assessments_list(args) -> int:
             s.info.city,
             s.info.year,
             f"{s.info.framework_code} {s.info.framework_version}",
-            s.info.status + (" (demo)" if s.info.is_demo else ""),
+            say(f"status_{s.info.status}", args.lang) + (say("demo_mark", args.lang) if s.info.is_demo else ""),
             f"{s.score.overall.completion:.0%}",
-            _fmt(s.score.overall.score),
+            _fmt(args.lang, s.score.overall.score),
         )
         for s in scored
     ]
     if not rows:
-        print("no assessments yet: create one with 'smartcity-assess assessments new --city NAME --year YYYY'")
+        print(say("no_assessments_yet", args.lang))
         return 0
-    _print_table(("ID", "CITY", "YEAR", "FRAMEWORK", "STATUS", "DONE", "SCORE"), rows)
+    _print_table(_headers(args, "id", "city", "year", "framework", "status", "done", "score"), rows)
     return 0
 
 
@@ -173,7 +187,7 @@ def cmd_assessments_finalize(args) -> int:
 
     store = _open(args)
     assessments.finalize(store, store.resolve_assessment_id(args.id), actor=args.actor)
-    print("finalized")
+    print(say("finalized", args.lang))
     return 0
 
 
@@ -182,7 +196,7 @@ def cmd_assessments_reopen(args) -> int:
 
     store = _open(args)
     assessments.reopen(store, store.resolve_assessment_id(args.id), reason=args.reason or "", actor=args.actor)
-    print("reopened")
+    print(say("reopened", args.lang))
     return 0
 
 
@@ -206,7 +220,7 @@ def cmd_assessments_history(args) -> int:
         return 0
     rows = [
         (
-            e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            local_time(e.at),
             e.actor,
             e.action,
             " ".join(filter(None, (e.indicator_code, e.field))),
@@ -214,7 +228,7 @@ def cmd_assessments_history(args) -> int:
         )
         for e in entries
     ]
-    _print_table(("WHEN (UTC)", "WHO", "ACTION", "WHAT", "CHANGE"), rows)
+    _print_table(_headers(args, "when", "who", "action", "what", "change"), rows)
     return 0
 
 
@@ -223,7 +237,7 @@ def cmd_assessments_delete(args) -> int:
 
     store = _open(args)
     assessments.delete(store, store.resolve_assessment_id(args.id), actor=args.actor)
-    print("deleted")
+    print(say("deleted", args.lang))
     return 0
 
 
@@ -235,7 +249,7 @@ def cmd_responses_import(args) -> int:
 
     store = _open(args)
     count = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
-    print(f"imported {count} responses")
+    print(say("imported_responses", args.lang, count=count))
     return 0
 
 
@@ -265,20 +279,28 @@ def cmd_score(args) -> int:
     def band(b):
         return localize(b.label, args.lang) if b else "—"
 
-    print(f"{info.city} {info.year} — {localize(framework.title, args.lang)} {framework.version} ({info.status})")
+    status = say(f"status_{info.status}", args.lang)
+    print(f"{info.city} {info.year} — {localize(framework.title, args.lang)} {framework.version} ({status})")
     print(
-        f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
-        f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}"
+        say(
+            "score_line",
+            args.lang,
+            score=_fmt(args.lang, overall.score),
+            band=band(overall.band),
+            target=_fmt(args.lang, overall.target),
+            gap=_fmt(args.lang, overall.gap),
+            completion=f"{overall.completion:.0%}",
+        )
     )
     _print_table(
-        ("PILLAR", "SCORE", "BAND", "TARGET", "GAP", "DONE"),
+        _headers(args, "pillar", "score", "band", "target", "gap", "done"),
         [
             (
                 f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}",
-                _fmt(p.score),
+                _fmt(args.lang, p.score),
                 band(p.band),
-                _fmt(p.target),
-                _fmt(p.gap),
+                _fmt(args.lang, p.target),
+                _fmt(args.lang, p.gap),
                 f"{p.completion:.0%}",
             )
             for p in result.pillars
@@ -286,10 +308,21 @@ def cmd_score(args) -> int:
     )
     gaps = result.gaps_by_priority()[:5]
     if gaps:
-        print("largest gaps by priority:")
+        print(say("largest_gaps", args.lang))
         for ind in gaps:
             name = localize(framework.indicator(ind.code).name, args.lang)
-            print(f"  {ind.code} {name}: level {ind.level} → target {ind.target} (priority {ind.priority:.3f})")
+            priority = _fmt(args.lang, ind.priority, 3)
+            print(
+                say(
+                    "gap_line",
+                    args.lang,
+                    code=ind.code,
+                    name=name,
+                    level=ind.level,
+                    target=ind.target,
+                    priority=priority,
+                )
+            )
     return 0
 
 
@@ -310,16 +343,13 @@ def cmd_compare(args) -> int:
     from .services.compare import BY_CITY, BY_YEAR, compare_cities, compare_years, comparison_notes, export_comparison
 
     if (args.city is None) == (args.year is None):
-        raise UserError(
-            "compare either one city over the years (--city NAME [--years Y ...]) or one year across "
-            "cities (--year Y --cities NAME ...)"
-        )
+        raise UserError("cli_compare_either")
     if args.city is not None and args.cities:
-        raise UserError("--cities goes with --year; to follow one city over the years use --city NAME [--years Y ...]")
+        raise UserError("cli_cities_needs_year")
     if args.year is not None and args.years:
-        raise UserError("--years goes with --city; to compare cities in one year use --year Y --cities NAME ...")
+        raise UserError("cli_years_needs_city")
     if args.year is not None and not args.cities:
-        raise UserError("name the cities to compare in that year with --cities NAME ...")
+        raise UserError("cli_name_the_cities")
     store = _open(args)
     options = dict(framework_code=args.framework, include_drafts=args.include_drafts, lang=args.lang)
     if args.city is not None:
@@ -336,23 +366,28 @@ def cmd_compare(args) -> int:
     if args.out:
         print(export_comparison(comparison, args.out))
         for note in notes:
-            print(f"note: {note}")
+            print(say("note", args.lang, note=note))
         return 0
     for note in notes:
-        print(f"note: {note}")
+        print(say("note", args.lang, note=note))
     keys = comparison.keys
     rows = []
     for _, row in comparison.table.iterrows():
         integer = row["kind"] == INDICATOR
-        cells = ["not assessed" if v != v else (f"{v:.0f}" if integer else f"{v:.2f}") for v in row[list(keys)]]
+        cells = [
+            say("not_assessed", args.lang) if v != v else (f"{v:.0f}" if integer else f"{v:.2f}")
+            for v in row[list(keys)]
+        ]
         name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
         trend = row["trend"] or ""
-        if by == BY_CITY:
-            trend = _CITY_TREND_WORDS.get(trend, trend)
+        if trend:
+            trend = say(_CITY_TREND_WORDS.get(trend, trend) if by == BY_CITY else trend, args.lang)
         # the change between the figures printed, as the trend and the app and the report have it
         change = row["change"] if integer else shown_change(row[keys[0]], row[keys[-1]])
-        rows.append((row["code"], name, *cells, _compare_change(change, integer), trend))
-    _print_table(("CODE", "NAME", *(comparison.column_label(k) for k in keys), "CHANGE", "TREND"), rows)
+        rows.append((row["code"], name, *cells, with_decimal_mark(_compare_change(change, integer), args.lang), trend))
+    draft_mark = say("draft_column", args.lang)
+    labels = (comparison.column_label(k, draft_mark) for k in keys)
+    _print_table((*_headers(args, "code", "name"), *labels, *_headers(args, "change", "trend")), rows)
     return 0
 
 
@@ -368,8 +403,8 @@ def cmd_report(args) -> int:
 def cmd_demo(args) -> int:
     from .services.demo import load_demo
 
-    summary = load_demo(_open(args))
-    print(summary)
+    loaded = load_demo(_open(args))
+    print(say("demo_loaded", args.lang, names=", ".join(loaded)) if loaded else say("demo_already", args.lang))
     return 0
 
 
@@ -382,19 +417,12 @@ def no_display() -> bool:
 
 def cmd_open_app(args) -> int:
     if no_display():
-        print(
-            "error: there is no display to open the app on (DISPLAY is not set); the command line works "
-            "without one (see --help)",
-            file=sys.stderr,
-        )
+        print(f"error: {say('no_display', args.lang)}", file=sys.stderr)
         return EXIT_USER_ERROR
     try:
         from .ui.app import run
     except ImportError as exc:
-        print(
-            f"error: the desktop app cannot start ({exc}); the command line works without it (see --help)",
-            file=sys.stderr,
-        )
+        print(f"error: {say('app_cannot_start', args.lang, detail=exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     return run(args.db)
 
@@ -418,6 +446,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"database file or URL (default: ${DATABASE_ENV}, else the user data folder)",
     )
     common.add_argument("--actor", default=argparse.SUPPRESS, help="who makes the change (default: your user name)")
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of every message, header and framework text (default: the system's)",
+    )
 
     parser = _Parser(
         prog="smartcity-assess",
@@ -439,9 +473,6 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler)
         return command
 
-    def lang(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--lang", choices=("en", "id"), default="en", help="language of texts (default: en)")
-
     fw = sub.add_parser("frameworks", help="validate, import and list framework definitions").add_subparsers(
         metavar="ACTION", required=True
     )
@@ -449,7 +480,6 @@ def build_parser() -> argparse.ArgumentParser:
     add(fw, "import", cmd_frameworks_import, "store a framework file; prints its code").add_argument("file")
     fw_list = add(fw, "list", cmd_frameworks_list, "list stored frameworks")
     fw_list.add_argument("--json", action="store_true")
-    lang(fw_list)
 
     asm = sub.add_parser("assessments", help="create, list, finalize and reopen assessments").add_subparsers(
         metavar="ACTION", required=True
@@ -463,7 +493,6 @@ def build_parser() -> argparse.ArgumentParser:
     asm_list = add(asm, "list", cmd_assessments_list, "list assessments with completion and score")
     asm_list.add_argument("--json", action="store_true")
     asm_list.add_argument("--city")
-    lang(asm_list)
     add(asm, "finalize", cmd_assessments_finalize, "make an assessment read-only").add_argument("id")
     reopen = add(asm, "reopen", cmd_assessments_reopen, "make a final assessment editable again (audited)")
     reopen.add_argument("id")
@@ -487,12 +516,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp = add(rsp, "export", cmd_responses_export, "export responses to CSV or XLSX")
     exp.add_argument("id")
     exp.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
-    lang(exp)
 
     sc = add(sub, "score", cmd_score, "score an assessment: overall, pillars, largest gaps")
     sc.add_argument("id")
     sc.add_argument("--json", action="store_true", help="print the full result as JSON (numbers unrounded)")
-    lang(sc)
 
     cmp = add(
         sub,
@@ -509,12 +536,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_out = cmp.add_mutually_exclusive_group()
     cmp_out.add_argument("--json", action="store_true", help="print the comparison as JSON (null = not assessed)")
     cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
-    lang(cmp)
 
     rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
     rep.add_argument("id")
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
-    lang(rep)
 
     add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
     return parser
@@ -525,6 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.actor = getattr(args, "actor", None)
+    args.lang = getattr(args, "lang", None) or system_language()
     if args.selftest:
         from .ui.selftest import run as run_selftest
 
@@ -532,27 +558,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except (SQLAlchemyDatabaseError, sqlite3.DatabaseError) as exc:
         # Damage that the check on opening could not see (or that happened since) reaches here.
         described = describe_database_error(exc, database_location(args.db))
         if described is exc:
             raise  # a bug of ours, not the user's file: a traceback (and the log), not "error: …"
-        print(f"error: {described}", file=sys.stderr)
+        print(f"error: {described.text(args.lang)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`... | head`): not an error of ours; keep Python from printing one at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:
         # A bug of ours: the traceback goes to the terminal as usual and into the log file, where a
         # report of it can be found later.
         if app_log.start_logging() is not None:
             logging.getLogger("smartcity_assess.cli").exception("command failed: %s", " ".join(sys.argv[1:]))
         raise
-    except BrokenPipeError:
-        # The reader went away (`... | head`): not an error of ours; keep Python from printing one at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("SMARTCITY_ASSESS_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("LANGUAGE", "en")  # the CLI's default language follows the system's: tests read English
 
 
 @pytest.fixture

@@ -171,7 +171,7 @@ def build_comparison(columns: Sequence[ComparedAssessment], lang: str = "en") ->
         raise ValueError(f"column keys must be unique: {keys}")
     clashing = set(keys) & set(LEADING_COLUMNS + TRAILING_COLUMNS)
     if clashing:
-        raise UserError(f"the name {sorted(clashing)[0]!r} clashes with a column of the comparison table")
+        raise UserError("name_clashes_with_column", name=repr(sorted(clashing)[0]))
 
     pillar_scores = [{p.code: p.score for p in c.score.pillars} for c in columns]
     indicator_levels = [{i.code: i.level for i in c.score.indicators} for c in columns]

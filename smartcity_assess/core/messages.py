@@ -10,12 +10,225 @@ with the language's decimal mark.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from .text import with_decimal_mark
+from .text import localize, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "db_path_empty": {
+        "en": "the database path is empty",
+        "id": "jalur basis data kosong",
+    },
+    "db_folder_missing": {
+        "en": "the folder {folder} does not exist; create it or choose another database",
+        "id": "folder {folder} tidak ada; buat folder itu atau pilih basis data lain",
+    },
+    "db_not_ours": {
+        "en": "{where} holds tables but is not a Smart City Assess database",
+        "id": "{where} berisi tabel tetapi bukan basis data Smart City Assess",
+    },
+    "db_damaged_check": {
+        "en": "the database {where} is damaged ({problems}); nothing was changed: restore it from a copy "
+        "(migrations leave one beside it)",
+        "id": "basis data {where} rusak ({problems}); tidak ada yang diubah: pulihkan dari salinan (migrasi "
+        "meninggalkan salinan di sebelahnya)",
+    },
+    "db_newer": {
+        "en": "the database was written by a newer version of Smart City Assess (schema {revision}); update the "
+        "app to open it",
+        "id": "basis data ini ditulis oleh versi Smart City Assess yang lebih baru (skema {revision}); perbarui "
+        "aplikasi untuk membukanya",
+    },
+    "db_os_error": {
+        "en": "the database {where} cannot be opened: {reason}",
+        "id": "basis data {where} tidak dapat dibuka: {reason}",
+    },
+    "db_no_driver": {
+        "en": "{where} is not a database this installation can open ({detail})",
+        "id": "{where} bukan basis data yang dapat dibuka oleh instalasi ini ({detail})",
+    },
+    "framework_content_differs": {
+        "en": "framework {code} version {version} is already stored with different content; give the changed "
+        "file a new version",
+        "id": "kerangka {code} versi {version} sudah tersimpan dengan isi yang berbeda; beri berkas yang diubah "
+        "nomor versi baru",
+    },
+    "no_framework": {
+        "en": "no framework {code} in the database (see 'frameworks list')",
+        "id": "tidak ada kerangka {code} di basis data (lihat 'frameworks list')",
+    },
+    "no_framework_version": {
+        "en": "no framework {code} version {version} in the database (see 'frameworks list')",
+        "id": "tidak ada kerangka {code} versi {version} di basis data (lihat 'frameworks list')",
+    },
+    "stored_framework_missing": {
+        "en": "the framework of this assessment is missing from the database",
+        "id": "kerangka penilaian ini tidak ada di basis data",
+    },
+    "framework_altered": {
+        "en": "the stored framework {code} {version} was altered outside the app (its checksum does not match)",
+        "id": "kerangka tersimpan {code} {version} diubah di luar aplikasi (checksum-nya tidak cocok)",
+    },
+    "city_empty": {
+        "en": "the city name is empty",
+        "id": "nama kota kosong",
+    },
+    "year_implausible": {
+        "en": "{year} is not a plausible assessment year",
+        "id": "{year} bukan tahun penilaian yang masuk akal",
+    },
+    "not_a_year": {
+        "en": "'{text}' is not a year",
+        "id": "'{text}' bukan tahun",
+    },
+    "assessment_exists": {
+        "en": "{city} already has a {year} assessment with framework {framework}",
+        "id": "{city} sudah memiliki penilaian tahun {year} dengan kerangka {framework}",
+    },
+    "no_assessment": {
+        "en": "the assessment no longer exists (it may have been deleted elsewhere)",
+        "id": "penilaian itu sudah tidak ada (mungkin telah dihapus di tempat lain)",
+    },
+    "no_assessment_with_id": {
+        "en": "no assessment with id {text} (see 'assessments list')",
+        "id": "tidak ada penilaian dengan id {text} (lihat 'assessments list')",
+    },
+    "not_an_assessment_id": {
+        "en": "'{text}' is not an assessment id: give it whole or its first 4 or more characters (see "
+        "'assessments list')",
+        "id": "'{text}' bukan id penilaian: berikan utuh atau 4 karakter pertamanya atau lebih (lihat "
+        "'assessments list')",
+    },
+    "assessment_id_ambiguous": {
+        "en": "'{text}' matches {count} assessments; give more of the id",
+        "id": "'{text}' cocok dengan {count} penilaian; berikan id yang lebih panjang",
+    },
+    "not_final_nothing_to_reopen": {
+        "en": "the assessment is not final, so there is nothing to reopen",
+        "id": "penilaian belum final, jadi tidak ada yang perlu dibuka kembali",
+    },
+    "final_cannot_change": {
+        "en": "the assessment is final: you cannot change it; reopen it first",
+        "id": "penilaian sudah final: tidak dapat diubah; buka kembali dulu",
+    },
+    "final_cannot_delete": {
+        "en": "the assessment is final: you cannot delete it; reopen it first",
+        "id": "penilaian sudah final: tidak dapat dihapus; buka kembali dulu",
+    },
+    "final_cannot_finalize": {
+        "en": "the assessment is final: you cannot finalize it; reopen it first",
+        "id": "penilaian sudah final: tidak dapat difinalisasi lagi; buka kembali dulu",
+    },
+    "final_cannot_add": {
+        "en": "the assessment is final: you cannot add evidence to it; reopen it first",
+        "id": "penilaian sudah final: tidak dapat ditambahi bukti; buka kembali dulu",
+    },
+    "final_cannot_remove": {
+        "en": "the assessment is final: you cannot remove evidence from it; reopen it first",
+        "id": "penilaian sudah final: bukti tidak dapat dihapus darinya; buka kembali dulu",
+    },
+    "no_evidence": {
+        "en": "the evidence file no longer exists (it may have been removed elsewhere)",
+        "id": "berkas bukti itu sudah tidak ada (mungkin telah dihapus di tempat lain)",
+    },
+    "evidence_damaged": {
+        "en": "the stored evidence file {name} is damaged (its SHA-256 does not match)",
+        "id": "berkas bukti tersimpan {name} rusak (SHA-256-nya tidak cocok)",
+    },
+    "conflicts_with_stored": {
+        "en": "the change conflicts with stored data: {detail}",
+        "id": "perubahan bertentangan dengan data tersimpan: {detail}",
+    },
+    "level_outside_scale": {
+        "en": "level: {level} is outside the scale {low}–{high}",
+        "id": "tingkat: {level} di luar skala {low}–{high}",
+    },
+    "target_outside_scale": {
+        "en": "target: {target} is outside the scale {low}–{high}",
+        "id": "target: {target} di luar skala {low}–{high}",
+    },
+    "value_not_finite": {
+        "en": "value: '{value}' is not a finite number",
+        "id": "nilai: '{value}' bukan bilangan terhingga",
+    },
+    "value_not_measured": {
+        "en": "value: {indicator} is not a measured indicator, so it takes no value",
+        "id": "nilai: {indicator} bukan indikator terukur, jadi tidak menerima nilai",
+    },
+    "level_contradicts_value": {
+        "en": "level: {level} contradicts the value {value} {unit}, which gives level {derived}",
+        "id": "tingkat: {level} bertentangan dengan nilai {value} {unit}, yang memberi tingkat {derived}",
+    },
+    "na_with_level": {
+        "en": "na: an indicator marked N/A cannot also have a level or a value",
+        "id": "tb: indikator yang ditandai TB (tidak berlaku) tidak dapat memiliki tingkat atau nilai",
+    },
+    "compare_no_such_framework": {
+        "en": "{what} has no assessments with framework {framework}",
+        "id": "{what} tidak memiliki penilaian dengan kerangka {framework}",
+    },
+    "compare_several_frameworks": {
+        "en": "{what} has assessments with several frameworks ({codes}); choose one",
+        "id": "{what} memiliki penilaian dengan beberapa kerangka ({codes}); pilih salah satu",
+    },
+    "compare_no_city": {
+        "en": "no assessments for city '{city}' (cities: {known})",
+        "id": "tidak ada penilaian untuk kota '{city}' (kota yang ada: {known})",
+    },
+    "compare_missing_years": {
+        "en": "{name} has no assessment for {missing} (years: {have})",
+        "id": "{name} tidak memiliki penilaian untuk {missing} (tahun yang ada: {have})",
+    },
+    "compare_year_is_draft": {
+        "en": "the {years} assessment of {name} is a draft; include drafts to compare it",
+        "id": "penilaian {years} {name} masih draf; sertakan draf untuk membandingkannya",
+    },
+    "compare_only_drafts": {
+        "en": "{name} has only draft assessments; include drafts to compare them",
+        "id": "{name} hanya memiliki penilaian draf; sertakan draf untuk membandingkannya",
+    },
+    "compare_no_cities": {
+        "en": "name at least one city to compare",
+        "id": "sebutkan setidaknya satu kota untuk dibandingkan",
+    },
+    "compare_no_year": {
+        "en": "no assessments for {year}",
+        "id": "tidak ada penilaian untuk tahun {year}",
+    },
+    "compare_city_no_year": {
+        "en": "{city} has no assessment for {year}",
+        "id": "{city} tidak memiliki penilaian untuk tahun {year}",
+    },
+    "compare_cities_draft": {
+        "en": "the {year} assessment of {cities} is a draft; include drafts to compare it",
+        "id": "penilaian {year} {cities} masih draf; sertakan draf untuk membandingkannya",
+    },
+    "name_clashes_with_column": {
+        "en": "the name {name} clashes with a column of the comparison table",
+        "id": "nama {name} berbenturan dengan kolom tabel perbandingan",
+    },
+    "cli_compare_either": {
+        "en": "compare either one city over the years (--city NAME [--years Y ...]) or one year across cities "
+        "(--year Y --cities NAME ...)",
+        "id": "bandingkan satu kota dari tahun ke tahun (--city NAMA [--years T ...]) atau satu tahun antarkota "
+        "(--year T --cities NAMA ...)",
+    },
+    "cli_cities_needs_year": {
+        "en": "--cities goes with --year; to follow one city over the years use --city NAME [--years Y ...]",
+        "id": "--cities dipakai bersama --year; untuk mengikuti satu kota dari tahun ke tahun pakai --city NAMA "
+        "[--years T ...]",
+    },
+    "cli_years_needs_city": {
+        "en": "--years goes with --city; to compare cities in one year use --year Y --cities NAME ...",
+        "id": "--years dipakai bersama --city; untuk membandingkan kota dalam satu tahun pakai --year T --cities "
+        "NAMA ...",
+    },
+    "cli_name_the_cities": {
+        "en": "name the cities to compare in that year with --cities NAME ...",
+        "id": "sebutkan kota yang dibandingkan pada tahun itu dengan --cities NAMA ...",
+    },
     # the database
     "db_locked": {
         "en": "the database {where} is locked by another program; close it and try again",
@@ -114,6 +327,8 @@ def human_size(size: int, lang: str = "en") -> str:
 def _param(value: Any, lang: str, name: str = "") -> str:
     if name in SIZE_PARAMS and isinstance(value, int):
         return human_size(value, lang)
+    if isinstance(value, Mapping):  # a framework text: in the reader's language
+        return localize(value, lang)
     if isinstance(value, datetime):
         return local_time(value, lang)
     if isinstance(value, float):
@@ -121,12 +336,19 @@ def _param(value: Any, lang: str, name: str = "") -> str:
     return str(value)
 
 
-def render(code: str, params: dict[str, Any], lang: str = "en", *, sentence: bool = False) -> str:
+def render(
+    code: str,
+    params: dict[str, Any],
+    lang: str = "en",
+    *,
+    sentence: bool = False,
+    catalogue: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
     """The text for `code` in `lang` (English when it has none); an unknown code is a text itself.
 
     sentence=True: as a dialog says it (see as_sentence), the command line's form otherwise.
     """
-    texts = MESSAGES.get(code)
+    texts = (MESSAGES if catalogue is None else catalogue).get(code)
     if texts is None:
         return as_sentence(code) if sentence else code
     template = texts.get(lang) or texts["en"]

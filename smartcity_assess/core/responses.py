@@ -13,7 +13,6 @@ from typing import Any
 
 from .errors import UserError
 from .framework import Framework, Indicator
-from .text import localize
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> R
 def indicator_or_error(framework: Framework, code: str) -> Indicator:
     indicator = framework.indicator(code)
     if indicator is None:
-        raise UserError(f"'{code}' is not an indicator of framework {framework.code} {framework.version}")
+        raise UserError("not_an_indicator", indicator=code, framework=f"{framework.code} {framework.version}")
     return indicator
 
 
@@ -65,21 +64,20 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
     levels = framework.level_numbers
     level = entry.level
     if level is not None and level not in levels:
-        raise UserError(f"level: {level} is outside the scale {levels[0]}–{levels[-1]}")
+        raise UserError("level_outside_scale", level=level, low=levels[0], high=levels[-1])
     if entry.target is not None and entry.target not in levels:
-        raise UserError(f"target: {entry.target} is outside the scale {levels[0]}–{levels[-1]}")
+        raise UserError("target_outside_scale", target=entry.target, low=levels[0], high=levels[-1])
     if entry.value is not None:
         if not math.isfinite(entry.value):
-            raise UserError(f"value: '{entry.value}' is not a finite number")
+            raise UserError("value_not_finite", value=str(entry.value))
         if indicator.metric is None:
-            raise UserError(f"value: {code} is not a measured indicator, so it takes no value")
+            raise UserError("value_not_measured", indicator=code)
         derived = framework.level_for_value(indicator, entry.value)
         if level is not None and level != derived:
             raise UserError(
-                f"level: {level} contradicts the value {entry.value:g} {localize(indicator.metric.unit)}, "
-                f"which gives level {derived}"
+                "level_contradicts_value", level=level, value=entry.value, unit=indicator.metric.unit, derived=derived
             )
         level = derived
     if entry.na and (level is not None or entry.value is not None):
-        raise UserError("na: an indicator marked N/A cannot also have a level or a value")
+        raise UserError("na_with_level")
     return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=entry.note or "")

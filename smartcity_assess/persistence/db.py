@@ -45,7 +45,7 @@ def default_database_path() -> Path:
 def database_url(path_or_url: str | os.PathLike | None = None) -> str:
     """A SQLAlchemy URL from a path or URL; None means $SMARTCITY_ASSESS_DB or the user data folder."""
     if path_or_url is not None and not str(path_or_url).strip():
-        raise DatabaseUnavailable("the database path is empty")
+        raise DatabaseUnavailable("db_path_empty")
     chosen = path_or_url or os.environ.get(DATABASE_ENV) or default_database_path()
     chosen = str(chosen)
     if "://" in chosen:
@@ -112,7 +112,7 @@ def create_db_engine(url: str) -> Engine:
     if path is not None and not path.parent.is_dir():
         if path != default_database_path():
             # A mistyped --db must not quietly start an empty database in a new folder.
-            raise DatabaseUnavailable(f"the folder {path.parent} does not exist; create it or choose another database")
+            raise DatabaseUnavailable("db_folder_missing", folder=path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)  # first start: the user data folder
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -184,9 +184,7 @@ def _revision_in(conn: Connection) -> str | None:
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" not in tables:
         if tables - {"sqlite_sequence"}:
-            raise DatabaseUnavailable(
-                f"{conn.engine.url.database or conn.engine.url} holds tables but is not a Smart City Assess database"
-            )
+            raise DatabaseUnavailable("db_not_ours", where=conn.engine.url.database or conn.engine.url)
         return None
     row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     return row[0] if row else None
@@ -239,10 +237,7 @@ def check_integrity(engine: Engine, where: str) -> None:
         problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         problems = [" ".join(p.replace("*** in database main ***", "").split()) for p in problems]
-        raise DatabaseUnavailable(
-            f"the database {where} is damaged ({'; '.join(problems)}); "
-            "nothing was changed: restore it from a copy (migrations leave one beside it)"
-        )
+        raise DatabaseUnavailable("db_damaged_check", where=where, problems="; ".join(problems))
 
 
 def migrate(engine: Engine) -> Path | None:
@@ -277,10 +272,7 @@ def migrate(engine: Engine) -> Path | None:
 
 def _refuse_newer(revision: str | None) -> None:
     if revision is not None and revision not in SCHEMA_REVISIONS:
-        raise DatabaseUnavailable(
-            f"the database was written by a newer version of Smart City Assess (schema {revision}); "
-            "update the app to open it"
-        )
+        raise DatabaseUnavailable("db_newer", revision=revision)
 
 
 def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
@@ -294,10 +286,10 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(exc, where) from None
     except OSError as exc:
-        raise DatabaseUnavailable(f"the database {where} cannot be opened: {exc.strerror or exc}") from None
+        raise DatabaseUnavailable("db_os_error", where=where, reason=exc.strerror or str(exc)) from None
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         # A URL for a database this installation has no driver for (or no such kind at all).
-        raise DatabaseUnavailable(f"{where} is not a database this installation can open ({exc})") from None
+        raise DatabaseUnavailable("db_no_driver", where=where, detail=str(exc)) from None
     return engine
 
 

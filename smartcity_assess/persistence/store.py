@@ -262,10 +262,7 @@ class Store:
             ).first()
             if row is not None:
                 if row.checksum != checksum:
-                    raise UserError(
-                        f"framework {framework.code} version {framework.version} is already stored with different "
-                        "content; give the changed file a new version"
-                    )
+                    raise UserError("framework_content_differs", code=framework.code, version=framework.version)
                 return _framework_info(row)
             values = dict(
                 id=uuid.uuid4(),
@@ -296,8 +293,9 @@ class Store:
         with self._reading() as conn:
             row = conn.execute(query.order_by(FRAMEWORKS.c.imported_at.desc()).limit(1)).first()
         if row is None:
-            what = f"{code} version {version}" if version else code
-            raise NotFoundError(f"no framework {what} in the database (see 'frameworks list')")
+            if version:
+                raise NotFoundError("no_framework_version", code=code, version=version)
+            raise NotFoundError("no_framework", code=code)
         return _framework_info(row)
 
     def framework(self, framework_id: uuid.UUID) -> Framework:
@@ -310,13 +308,10 @@ class Store:
                 select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(FRAMEWORKS.c.id == framework_id)
             ).first()
         if row is None:
-            raise NotFoundError(f"no framework with id {framework_id}")
+            raise NotFoundError("stored_framework_missing")
         framework = framework_from_json(row.definition)
         if framework_checksum(framework) != row.checksum:
-            raise UserError(
-                f"the stored framework {framework.code} {framework.version} was altered outside the app "
-                "(its checksum does not match)"
-            )
+            raise UserError("framework_altered", code=framework.code, version=framework.version)
         self._frameworks[framework_id] = framework
         return framework
 
@@ -338,9 +333,9 @@ class Store:
     ) -> uuid.UUID:
         city = " ".join(city.split())
         if not city:
-            raise UserError("the city name is empty")
+            raise UserError("city_empty")
         if not 1900 <= year <= 2200:
-            raise UserError(f"{year} is not a plausible assessment year")
+            raise UserError("year_implausible", year=year)
         framework = self.framework(framework_id)
         assessment_id = uuid.uuid4()
         with self.transaction() as conn:
@@ -356,9 +351,7 @@ class Store:
                 )
             ).scalar()
             if existing is not None:
-                raise UserError(
-                    f"{city} already has a {year} assessment with framework {framework.code} (id {existing})"
-                )
+                raise UserError("assessment_exists", city=city, year=year, framework=framework.code)
             now = utcnow()
             conn.execute(
                 insert(ASSESSMENTS).values(
@@ -390,7 +383,7 @@ class Store:
         with self._reading() as conn:
             row = conn.execute(self._assessment_query().where(ASSESSMENTS.c.id == assessment_id)).first()
         if row is None:
-            raise NotFoundError(f"no assessment with id {assessment_id}")
+            raise NotFoundError("no_assessment")
         return _assessment_info(row)
 
     def list_assessments(
@@ -411,18 +404,15 @@ class Store:
         """An assessment id from its full form or a unique prefix of at least 4 hex digits."""
         cleaned = text.strip().lower().replace("-", "")
         if len(cleaned) < 4 or any(c not in "0123456789abcdef" for c in cleaned):
-            raise UserError(
-                f"'{text}' is not an assessment id: give it whole or its first 4 or more characters "
-                "(see 'assessments list')"
-            )
+            raise UserError("not_an_assessment_id", text=text)
         with self._reading() as conn:
             # Uuid columns are stored as 32 hex digits on SQLite and native on other databases;
             # comparing in Python keeps this portable and the table is small.
             ids = [i for i in conn.execute(select(ASSESSMENTS.c.id)).scalars() if i.hex.startswith(cleaned)]
         if not ids:
-            raise NotFoundError(f"no assessment with id {text} (see 'assessments list')")
+            raise NotFoundError("no_assessment_with_id", text=text)
         if len(ids) > 1:
-            raise UserError(f"'{text}' matches {len(ids)} assessments; give more of the id")
+            raise UserError("assessment_id_ambiguous", text=text, count=len(ids))
         return ids[0]
 
     def delete_assessment(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
@@ -451,7 +441,7 @@ class Store:
         with self.transaction() as conn:
             row = _assessment_row(conn, assessment_id)
             if row.status != FINAL:
-                raise UserError("the assessment is not final, so there is nothing to reopen")
+                raise UserError("not_final_nothing_to_reopen")
             conn.execute(
                 update(ASSESSMENTS)
                 .where(ASSESSMENTS.c.id == assessment_id)
@@ -671,16 +661,16 @@ class Store:
                 .where(EVIDENCE.c.id == evidence_id)
             ).first()
         if row is None:
-            raise NotFoundError(f"no evidence file with id {evidence_id}")
+            raise NotFoundError("no_evidence")
         if hashlib.sha256(row.data).hexdigest() != row.sha256:
-            raise UserError(f"the stored evidence file {row.file_name} is damaged (its SHA-256 does not match)")
+            raise UserError("evidence_damaged", name=row.file_name)
         return row.data
 
     def remove_evidence(self, evidence_id: uuid.UUID, *, actor: str | None = None) -> None:
         with self.transaction() as conn:
             row = conn.execute(select(EVIDENCE).where(EVIDENCE.c.id == evidence_id)).first()
             if row is None:
-                raise NotFoundError(f"no evidence file with id {evidence_id}")
+                raise NotFoundError("no_evidence")
             _require_draft(conn, row.assessment_id, "remove evidence from")
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.id == evidence_id))
             _delete_orphan_blobs(conn)
@@ -765,7 +755,7 @@ class _Transaction:
 
     def _user_error(self, error: Exception) -> UserError:
         if isinstance(error, IntegrityError):
-            return UserError(f"the change conflicts with stored data: {error.orig}")
+            return UserError("conflicts_with_stored", detail=str(error.orig))
         return db.describe_database_error(error, self._store.location)
 
 
@@ -774,14 +764,14 @@ def _assessment_row(conn: Connection, assessment_id: uuid.UUID):
         select(ASSESSMENTS.c.status, ASSESSMENTS.c.year).where(ASSESSMENTS.c.id == assessment_id)
     ).first()
     if row is None:
-        raise NotFoundError(f"no assessment with id {assessment_id}")
+        raise NotFoundError("no_assessment")
     return row
 
 
 def _require_draft(conn: Connection, assessment_id: uuid.UUID, verb: str):
     row = _assessment_row(conn, assessment_id)
     if row.status == FINAL:
-        raise ReadOnlyError(f"the assessment is final: you cannot {verb} it; reopen it first")
+        raise ReadOnlyError(f"final_cannot_{verb.split()[0]}")
     return row
 
 

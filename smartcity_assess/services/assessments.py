@@ -126,9 +126,9 @@ def parse_year(text: str | int) -> int:
     try:
         year = int(str(text).strip())
     except ValueError:
-        raise UserError(f"'{text}' is not a year") from None
+        raise UserError("not_a_year", text=text) from None
     if not 1900 <= year <= 2200:
-        raise UserError(f"{year} is not a plausible assessment year")
+        raise UserError("year_implausible", year=year)
     return year
 
 

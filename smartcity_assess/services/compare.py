@@ -37,11 +37,11 @@ def one_framework(infos: list[AssessmentInfo], framework_code: str | None, what:
     if framework_code is not None:
         chosen = [i for i in infos if i.framework_code == framework_code]
         if not chosen:
-            raise NotFoundError(f"{what} has no assessments with framework {framework_code}")
+            raise NotFoundError("compare_no_such_framework", what=what, framework=framework_code)
         return chosen
     codes = sorted({i.framework_code for i in infos})
     if len(codes) > 1:
-        raise UserError(f"{what} has assessments with several frameworks ({', '.join(codes)}); choose one")
+        raise UserError("compare_several_frameworks", what=what, codes=", ".join(codes))
     return infos
 
 
@@ -60,8 +60,8 @@ def select_years(
     """One city's assessments in year order: the years given, else all of them (finals only unless asked)."""
     infos = store.list_assessments(city=city)
     if not infos:
-        known = ", ".join(store.list_cities()) or "none yet"
-        raise NotFoundError(f"no assessments for city '{city}' (cities: {known})")
+        known = ", ".join(store.list_cities()) or "—"
+        raise NotFoundError("compare_no_city", city=city, known=known)
     name = infos[0].city
     infos = one_framework(infos, framework_code, name)
     by_year = {i.year: i for i in infos}
@@ -70,16 +70,14 @@ def select_years(
         missing = [y for y in wanted if y not in by_year]
         if missing:
             have = ", ".join(str(y) for y in sorted(by_year))
-            raise NotFoundError(f"{name} has no assessment for {', '.join(map(str, missing))} (years: {have})")
+            raise NotFoundError("compare_missing_years", name=name, missing=", ".join(map(str, missing)), have=have)
         drafts = [y for y in wanted if not by_year[y].is_final]
         if drafts and not include_drafts:
-            raise UserError(
-                f"the {', '.join(map(str, drafts))} assessment of {name} is a draft; include drafts to compare it"
-            )
+            raise UserError("compare_year_is_draft", years=", ".join(map(str, drafts)), name=name)
         return [by_year[y] for y in wanted]
     chosen = _drop_drafts(sorted(infos, key=lambda i: i.year), include_drafts)
     if not chosen:
-        raise UserError(f"{name} has only draft assessments; include drafts to compare them")
+        raise UserError("compare_only_drafts", name=name)
     return chosen
 
 
@@ -88,10 +86,10 @@ def select_cities(
 ) -> list[AssessmentInfo]:
     """One year's assessments of the cities given, in the order given."""
     if not cities:
-        raise UserError("name at least one city to compare")
+        raise UserError("compare_no_cities")
     infos = store.list_assessments(year=year)
     if not infos:
-        raise NotFoundError(f"no assessments for {year}")
+        raise NotFoundError("compare_no_year", year=year)
     infos = one_framework(infos, framework_code, str(year)) if framework_code else infos
     by_city: dict[str, list[AssessmentInfo]] = {}
     for info in infos:
@@ -102,15 +100,15 @@ def select_cities(
     for key in dict.fromkeys(city_key(c) for c in cities):  # keeps the order, drops repeats
         if key not in known_cities:
             known = ", ".join(store.list_cities())
-            raise NotFoundError(f"no assessments for city '{given[key]}' (cities: {known})")
+            raise NotFoundError("compare_no_city", city=given[key], known=known)
         found = by_city.get(key)
         if not found:
-            raise NotFoundError(f"{given[key]} has no assessment for {year}")
+            raise NotFoundError("compare_city_no_year", city=given[key], year=year)
         chosen.extend(found)
     chosen = one_framework(chosen, framework_code, str(year))
     drafts = [i.city for i in chosen if not i.is_final]
     if drafts and not include_drafts:
-        raise UserError(f"the {year} assessment of {', '.join(drafts)} is a draft; include drafts to compare it")
+        raise UserError("compare_cities_draft", year=year, cities=", ".join(drafts))
     return chosen
 
 

@@ -178,14 +178,11 @@ def _load_city(
     return loaded
 
 
-def load_demo(store: Store) -> str:
-    """Load the sample assessments that are not there yet; returns a one-line summary."""
+def load_demo(store: Store) -> list[str]:
+    """Load the sample assessments that are not there yet; returns them as "City year", [] when all were there."""
     earliest = {code: (spec,) for code, spec in BANDUNG_2023.items()}
     with store.transaction():  # all the sample data or none: a kill midway leaves no half-loaded year
-        loaded = _load_cities(store, earliest)
-    if not loaded:
-        return "demo data is already loaded"
-    return f"loaded demo assessments (sample data): {', '.join(loaded)}"
+        return _load_cities(store, earliest)
 
 
 def _load_cities(store: Store, earliest: dict) -> list[str]:

@@ -1,0 +1,99 @@
+"""What the command line itself says, in English and Bahasa Indonesia (`--lang`, default: the system's).
+
+Errors come from core.messages; these are the headers, confirmations and notes. JSON output is
+for scripts and keeps its English keys and codes whatever the language.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .core.messages import render
+
+WORDS: dict[str, dict[str, str]] = {
+    "yes": {"en": "yes", "id": "ya"},
+    "valid_framework": {
+        "en": "{file}: valid framework {code} {version}: {pillars} pillars, {indicators} indicators",
+        "id": "{file}: kerangka {code} {version} valid: {pillars} pilar, {indicators} indikator",
+    },
+    "h_code": {"en": "CODE", "id": "KODE"},
+    "h_version": {"en": "VERSION", "id": "VERSI"},
+    "h_indicators": {"en": "INDICATORS", "id": "INDIKATOR"},
+    "h_builtin": {"en": "BUILT-IN", "id": "BAWAAN"},
+    "h_title": {"en": "TITLE", "id": "JUDUL"},
+    "h_id": {"en": "ID", "id": "ID"},
+    "h_city": {"en": "CITY", "id": "KOTA"},
+    "h_year": {"en": "YEAR", "id": "TAHUN"},
+    "h_framework": {"en": "FRAMEWORK", "id": "KERANGKA"},
+    "h_status": {"en": "STATUS", "id": "STATUS"},
+    "h_done": {"en": "DONE", "id": "SELESAI"},
+    "h_score": {"en": "SCORE", "id": "SKOR"},
+    "h_when": {"en": "WHEN", "id": "WAKTU"},
+    "h_who": {"en": "WHO", "id": "OLEH"},
+    "h_action": {"en": "ACTION", "id": "TINDAKAN"},
+    "h_what": {"en": "WHAT", "id": "APA"},
+    "h_change": {"en": "CHANGE", "id": "PERUBAHAN"},
+    "h_pillar": {"en": "PILLAR", "id": "PILAR"},
+    "h_band": {"en": "BAND", "id": "PREDIKAT"},
+    "h_target": {"en": "TARGET", "id": "TARGET"},
+    "h_gap": {"en": "GAP", "id": "KESENJANGAN"},
+    "h_name": {"en": "NAME", "id": "NAMA"},
+    "h_trend": {"en": "TREND", "id": "TREN"},
+    "status_draft": {"en": "draft", "id": "draf"},
+    "status_final": {"en": "final", "id": "final"},
+    "demo_mark": {"en": " (demo)", "id": " (demo)"},
+    "no_assessments_yet": {
+        "en": "no assessments yet: create one with 'smartcity-assess assessments new --city NAME --year YYYY'",
+        "id": "belum ada penilaian: buat dengan 'smartcity-assess assessments new --city NAMA --year TTTT'",
+    },
+    "finalized": {"en": "finalized", "id": "difinalisasi"},
+    "reopened": {"en": "reopened", "id": "dibuka kembali"},
+    "deleted": {"en": "deleted", "id": "dihapus"},
+    "imported_responses": {"en": "imported {count} responses", "id": "{count} jawaban diimpor"},
+    "score_line": {
+        "en": "overall {score} ({band}), target {target}, gap {gap}, completion {completion}",
+        "id": "keseluruhan {score} ({band}), target {target}, kesenjangan {gap}, kelengkapan {completion}",
+    },
+    "largest_gaps": {"en": "largest gaps by priority:", "id": "kesenjangan terbesar menurut prioritas:"},
+    "gap_line": {
+        "en": "  {code} {name}: level {level} → target {target} (priority {priority})",
+        "id": "  {code} {name}: tingkat {level} → target {target} (prioritas {priority})",
+    },
+    "note": {"en": "note: {note}", "id": "catatan: {note}"},
+    "demo_loaded": {
+        "en": "loaded demo assessments (sample data): {names}",
+        "id": "penilaian demo dimuat (data contoh): {names}",
+    },
+    "demo_already": {"en": "demo data is already loaded", "id": "data demo sudah dimuat"},
+    "not_assessed": {"en": "not assessed", "id": "tidak dinilai"},
+    "draft_column": {"en": " (draft)", "id": " (draf)"},
+    "higher": {"en": "higher", "id": "lebih tinggi"},
+    "lower": {"en": "lower", "id": "lebih rendah"},
+    "same": {"en": "same", "id": "sama"},
+    "improved": {"en": "improved", "id": "membaik"},
+    "regressed": {"en": "regressed", "id": "menurun"},
+    "held": {"en": "held", "id": "tetap"},
+    "no_display": {
+        "en": "there is no display to open the app on (DISPLAY is not set); the command line works without one "
+        "(see --help)",
+        "id": "tidak ada layar untuk membuka aplikasi (DISPLAY tidak diatur); baris perintah tetap bekerja tanpa "
+        "layar (lihat --help)",
+    },
+    "app_cannot_start": {
+        "en": "the desktop app cannot start ({detail}); the command line works without it (see --help)",
+        "id": "aplikasi desktop tidak dapat berjalan ({detail}); baris perintah tetap bekerja tanpanya (lihat --help)",
+    },
+}
+
+
+def say(key: str, lang: str, **params) -> str:
+    return render(key, params, lang, catalogue=WORDS)
+
+
+def system_language() -> str:
+    """'id' when the system speaks Indonesian (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext reads them)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "id" if value.split(":")[0].lower().startswith(("id", "in_")) else "en"
+    return "en"
