@@ -1,6 +1,7 @@
 """Shared fixtures. Qt runs offscreen: set before anything imports Qt."""
 
 import os
+import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SMARTCITY_ASSESS_USER", "tester")
@@ -25,6 +26,48 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("SMARTCITY_ASSESS_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("LANGUAGE", "en")  # the CLI's default language follows the system's: tests read English
+
+
+PG_ENV = "SMARTCITY_ASSESS_TEST_PG"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The URL of a PostgreSQL server whose superuser the tests may use (CI starts one)."""
+    url = os.environ.get(PG_ENV)
+    if url:
+        return url
+    message = (
+        f"no PostgreSQL server for these tests: run `bash .ci/postgres.sh` (as root; it needs Debian's postgresql) "
+        f"and set {PG_ENV} to the URL it prints"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message)  # CI starts a server: these tests are never skipped there
+    pytest.skip(message)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A new, empty database on the test server for one test; dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"sca_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request, tmp_path) -> str:
+    """The same test on the embedded database and on a PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "backend.db")
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture

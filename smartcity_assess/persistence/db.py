@@ -121,6 +121,16 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
+def serialize(conn: Connection, what: str) -> None:
+    """Inside a write transaction: wait for other writers of `what` (check-then-insert of shared rows).
+
+    SQLite's BEGIN IMMEDIATE already serializes every writer; a server needs a transaction-level
+    advisory lock, released at commit or rollback.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:what))"), {"what": f"smartcity_assess:{what}"})
+
+
 def write_connection(engine: Engine) -> Connection:
     """A connection whose transactions take the write lock at once (BEGIN IMMEDIATE on SQLite).
 

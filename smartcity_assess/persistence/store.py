@@ -219,6 +219,15 @@ class Store:
             finally:
                 self._active.conn = None
 
+    def lock_for_write(self, assessment_id: uuid.UUID) -> str:
+        """Inside transaction(): queue behind other writers of this assessment; returns its status.
+
+        A use case calls it before reading what it will check and merge, so on a server (row locks)
+        the read and the write see the same state, as BEGIN IMMEDIATE gives on SQLite.
+        """
+        with self.transaction() as conn:
+            return _assessment_row(conn, assessment_id).status
+
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
         """The active write transaction, so a use case reads what it will write; else a read connection."""
@@ -257,6 +266,7 @@ class Store:
         """Store a frozen copy. Importing the same content again returns the stored one."""
         checksum = framework_checksum(framework)
         with self.transaction() as conn:
+            db.serialize(conn, "frameworks")  # two first opens of one server database import it once
             row = conn.execute(
                 select(FRAMEWORKS).where(FRAMEWORKS.c.code == framework.code, FRAMEWORKS.c.version == framework.version)
             ).first()
@@ -339,6 +349,7 @@ class Store:
         framework = self.framework(framework_id)
         assessment_id = uuid.uuid4()
         with self.transaction() as conn:
+            db.serialize(conn, "cities")  # the city row is shared: looked up, else made, by one writer at a time
             city_id = conn.execute(select(CITIES.c.id).where(CITIES.c.name_key == city_key(city))).scalar()
             if city_id is None:
                 city_id = uuid.uuid4()
@@ -760,8 +771,14 @@ class _Transaction:
 
 
 def _assessment_row(conn: Connection, assessment_id: uuid.UUID):
+    """The assessment's status, locked for this write transaction.
+
+    Every write starts here, so on a server writers of one assessment queue on its row (FOR UPDATE):
+    a finalize and a save cannot interleave, and what a save read is still true when it writes.
+    (SQLite has no row locks: there BEGIN IMMEDIATE already holds the whole database.)
+    """
     row = conn.execute(
-        select(ASSESSMENTS.c.status, ASSESSMENTS.c.year).where(ASSESSMENTS.c.id == assessment_id)
+        select(ASSESSMENTS.c.status, ASSESSMENTS.c.year).where(ASSESSMENTS.c.id == assessment_id).with_for_update()
     ).first()
     if row is None:
         raise NotFoundError("no_assessment")

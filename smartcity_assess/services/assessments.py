@@ -61,6 +61,7 @@ def record_response(
         k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
     }
     with store.transaction():
+        store.lock_for_write(assessment_id)
         framework = store.framework(store.assessment(assessment_id).framework_id)
         current = store.response(assessment_id, indicator_code)
         indicator = indicator_or_error(framework, indicator_code)

@@ -60,6 +60,7 @@ def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *
     """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
     rows = read_table_rows(path)  # its errors already name the file; read before taking the write lock
     with store.transaction():  # merged with what is stored at the moment of writing, not before
+        store.lock_for_write(assessment_id)
         framework = store.framework(store.assessment(assessment_id).framework_id)
         current = {code: record.as_input() for code, record in store.responses(assessment_id).items()}
         try:

@@ -36,12 +36,12 @@ def start_writer(*args) -> subprocess.Popen:
 
 
 def audit_findings(store, assessment_id, owners: dict[str, str]) -> dict[str, int]:
-    """owners: field → the actor that alone writes it. Returns overwrites and wrong audit rows."""
+    """owners: field → the actor (name prefix) that alone writes it. Returns overwrites and wrong audit rows."""
     trail = [a for a in store.audit_trail(assessment_id) if a.action == "set"]
     per_field = defaultdict(list)
     for entry in trail:
         per_field[(entry.indicator_code, entry.field)].append(entry)
-    overwrites = sum(1 for a in trail if a.field in owners and a.actor != owners[a.field])
+    overwrites = sum(1 for a in trail if a.field in owners and not a.actor.startswith(owners[a.field]))
     wrong = 0
     for rows in per_field.values():
         rows.sort(key=lambda a: a.at)

@@ -15,6 +15,7 @@ Only public services are used, so what is tested is what the app and the CLI do.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -48,6 +49,7 @@ def save(db: str, assessment: str, field: str, count: int, stop: str | None = No
     codes = plain_codes(store, assessment_id)
     checked = hasattr(assessments, "NOT_CHECKED")  # the benchmark also runs this against older code
     seen: dict[str, object] = {}
+    actor = f"{field}-writer-{os.getpid()}"  # who wrote what can be told apart between processes
     last, saved, revisions, conflicts, refused = {}, 0, 0, 0, 0
     for i in range(count):
         if stop and Path(stop).exists():
@@ -55,9 +57,7 @@ def save(db: str, assessment: str, field: str, count: int, stop: str | None = No
         code, value = codes[i % len(codes)], value_for(field, i)
         options = {"seen": seen[code]} if checked and code in seen else {}
         try:
-            record = assessments.record_response(
-                store, assessment_id, code, actor=f"{field}-writer", **options, **{field: value}
-            )
+            record = assessments.record_response(store, assessment_id, code, actor=actor, **options, **{field: value})
         except ReadOnlyError:
             refused += 1
             continue
@@ -68,7 +68,9 @@ def save(db: str, assessment: str, field: str, count: int, stop: str | None = No
             seen.pop(code, None)
             continue
         revision = getattr(record, "revision", None)
-        revisions += revision is not None and revision != seen.get(code)  # a save that changed nothing makes none
+        # A save that changed nothing makes no revision: what it returns is then someone else's, or
+        # the one this process saw already.
+        revisions += revision is not None and revision != seen.get(code) and record.updated_by == actor
         seen[code] = revision
         last[code] = value
         saved += 1
