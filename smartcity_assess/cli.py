@@ -400,6 +400,36 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _server_url(args) -> str:
+    from .services.records import database_url
+
+    return database_url(args.db)
+
+
+def cmd_server_init(args) -> int:
+    from .services import server
+
+    server.init(_server_url(args))
+    print(say("server_ready", args.lang))
+    return 0
+
+
+def cmd_server_grant(args) -> int:
+    from .services import server
+
+    server.grant(_server_url(args), args.login, args.role, args.city)
+    print(say("granted", args.lang, login=args.login, role=args.role, cities=", ".join(args.city) or "—"))
+    return 0
+
+
+def cmd_server_revoke(args) -> int:
+    from .services import server
+
+    server.revoke(_server_url(args), args.login, args.city)
+    print(say("revoked", args.lang, login=args.login))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .services.demo import load_demo
 
@@ -536,6 +566,18 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_out = cmp.add_mutually_exclusive_group()
     cmp_out.add_argument("--json", action="store_true", help="print the comparison as JSON (null = not assessed)")
     cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
+
+    srv = sub.add_parser("server", help="set up a central PostgreSQL server: schema, roles, rights").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    add(srv, "init", cmd_server_init, "create the schema, the built-in frameworks and the roles (as the owner)")
+    grant = add(srv, "grant", cmd_server_grant, "give a login a role, for the cities named")
+    grant.add_argument("login")
+    grant.add_argument("--role", required=True, choices=("viewer", "assessor", "reviewer"))
+    grant.add_argument("--city", nargs="+", default=[], metavar="NAME", help="cities it may write (not for viewers)")
+    revoke = add(srv, "revoke", cmd_server_revoke, "take cities (or, with none named, every right) from a login")
+    revoke.add_argument("login")
+    revoke.add_argument("--city", nargs="+", default=[], metavar="NAME")
 
     rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
     rep.add_argument("id")

@@ -64,6 +64,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "loaded demo assessments (sample data): {names}",
         "id": "penilaian demo dimuat (data contoh): {names}",
     },
+    "server_ready": {
+        "en": "the server is ready: schema, built-in frameworks, roles sca_viewer, sca_assessor, sca_reviewer",
+        "id": "server siap: skema, kerangka bawaan, peran sca_viewer, sca_assessor, sca_reviewer",
+    },
+    "granted": {"en": "{login} is {role} for: {cities}", "id": "{login} menjadi {role} untuk: {cities}"},
+    "revoked": {"en": "rights taken from {login}", "id": "hak {login} dicabut"},
     "demo_already": {"en": "demo data is already loaded", "id": "data demo sudah dimuat"},
     "not_assessed": {"en": "not assessed", "id": "tidak dinilai"},
     "draft_column": {"en": " (draft)", "id": " (draf)"},

@@ -17,6 +17,22 @@ from typing import Any
 from .text import localize, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "server_needs_postgresql": {
+        "en": "the server commands need a PostgreSQL URL (--db postgresql+psycopg://user@host/database)",
+        "id": "perintah server memerlukan URL PostgreSQL (--db postgresql+psycopg://pengguna@host/basisdata)",
+    },
+    "server_unknown_role": {
+        "en": "'{role}' is not a role: choose viewer, assessor or reviewer",
+        "id": "'{role}' bukan peran: pilih viewer, assessor atau reviewer",
+    },
+    "server_no_login": {
+        "en": "there is no login {login} on the server: create it first (CREATE ROLE {login} LOGIN PASSWORD …)",
+        "id": "tidak ada login {login} di server: buat dulu (CREATE ROLE {login} LOGIN PASSWORD …)",
+    },
+    "not_allowed_city": {
+        "en": "you may not change {city}'s assessments on this server",
+        "id": "Anda tidak berhak mengubah penilaian {city} di server ini",
+    },
     "db_path_empty": {
         "en": "the database path is empty",
         "id": "jalur basis data kosong",

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..core.framework_loader import load_framework_file, load_framework_text
 from ..paths import assessments_path
+from ..persistence.db import DatabaseUnavailable
 from ..persistence.store import FRAMEWORKS, FrameworkInfo, Store
 
 BUILTIN_FRAMEWORK_CODE = "bandung-smart-city"
@@ -27,7 +28,12 @@ def ensure_builtin_frameworks(store: Store) -> None:
     for path in builtin_framework_files():
         text = path.read_text(encoding="utf-8")
         if text not in known_sources:
-            store.add_framework(load_framework_text(text, str(path)), text, builtin=True, actor="smartcity-assess")
+            try:
+                store.add_framework(load_framework_text(text, str(path)), text, builtin=True, actor="smartcity-assess")
+            except DatabaseUnavailable as exc:
+                if exc.code != "db_not_allowed":
+                    raise
+                return  # a server login that may not add frameworks: `server init` (its owner) brings them
 
 
 def import_framework_file(store: Store, path: str | Path, *, actor: str | None = None) -> FrameworkInfo:

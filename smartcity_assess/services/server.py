@@ -1,0 +1,68 @@
+"""The central server's set-up: schema, built-in frameworks, roles and per-city rights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import insert, select
+
+from ..core.errors import UserError
+from ..persistence import server
+from ..persistence.models import utcnow
+from ..persistence.store import CITIES, Store, city_key
+from .frameworks import open_store
+
+
+def _server_store(url: str) -> Store:
+    if "://" not in url or not url.split("://", 1)[0].startswith("postgresql"):
+        raise UserError("server_needs_postgresql")
+    return open_store(url)
+
+
+def init(url: str) -> None:
+    """Schema (migrated), the built-in frameworks and the access rules; run by the database's owner."""
+    store = _server_store(url)
+    try:
+        server.install(store.engine)
+    finally:
+        store.close()
+
+
+def _city_ids(conn, names: Sequence[str]) -> list:
+    ids = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name:
+            raise UserError("city_empty")
+        city_id = conn.execute(select(CITIES.c.id).where(CITIES.c.name_key == city_key(name))).scalar()
+        if city_id is None:  # rights for a city whose first assessment is still to come
+            import uuid
+
+            city_id = uuid.uuid4()
+            conn.execute(insert(CITIES).values(id=city_id, name=name, name_key=city_key(name), created_at=utcnow()))
+        ids.append(city_id)
+    return ids
+
+
+def grant(url: str, login: str, role: str, cities: Sequence[str] = ()) -> None:
+    if role not in server.ROLES:
+        raise UserError("server_unknown_role", role=role)
+    store = _server_store(url)
+    try:
+        with store.transaction() as conn:
+            if not server.login_exists(conn, login):
+                raise UserError("server_no_login", login=login)
+            server.grant(conn, login, role, _city_ids(conn, cities))
+    finally:
+        store.close()
+
+
+def revoke(url: str, login: str, cities: Sequence[str] = ()) -> None:
+    store = _server_store(url)
+    try:
+        with store.transaction() as conn:
+            if not server.login_exists(conn, login):
+                raise UserError("server_no_login", login=login)
+            server.revoke(conn, login, _city_ids(conn, cities) if cities else None)
+    finally:
+        store.close()
