@@ -28,26 +28,7 @@ from ..core.responses import ResponseInput
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
-from .models import (
-    DRAFT,
-    FINAL,
-    Assessment,
-    AuditEntry,
-    City,
-    EvidenceBlob,
-    EvidenceFile,
-    FrameworkRecord,
-    Response,
-    utcnow,
-)
-
-CITIES = City.__table__
-FRAMEWORKS = FrameworkRecord.__table__
-ASSESSMENTS = Assessment.__table__
-RESPONSES = Response.__table__
-BLOBS = EvidenceBlob.__table__
-EVIDENCE = EvidenceFile.__table__
-AUDIT = AuditEntry.__table__
+from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, DRAFT, EVIDENCE, FINAL, FRAMEWORKS, RESPONSES, utcnow
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
