@@ -360,8 +360,12 @@ def cmd_report(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .services.demo import load_demo
+    from .services.demo import load_demo, remove_demo
 
+    if args.remove:
+        removed = remove_demo(_open(args), actor=args.actor)
+        print(f"removed {removed} sample assessments" if removed else "there is no sample data to remove")
+        return 0
     summary = load_demo(_open(args))
     print(summary)
     return 0
@@ -510,7 +514,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
     lang(rep)
 
-    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
+    demo = add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
+    demo.add_argument(
+        "--remove", action="store_true", help="delete the sample data again (only it: your assessments stay)"
+    )
     return parser
 
 

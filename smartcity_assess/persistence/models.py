@@ -28,8 +28,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-DRAFT = "draft"
-FINAL = "final"
+from .records import DRAFT
 
 METADATA = MetaData()
 

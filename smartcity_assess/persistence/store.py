@@ -28,7 +28,8 @@ from ..core.responses import ResponseInput
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
-from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, DRAFT, EVIDENCE, FINAL, FRAMEWORKS, RESPONSES, utcnow
+from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RESPONSES, utcnow
+from .records import DRAFT, FINAL, AssessmentInfo
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
@@ -42,27 +43,6 @@ class FrameworkInfo:
     checksum: str
     builtin: bool
     imported_at: datetime
-
-
-@dataclass(frozen=True)
-class AssessmentInfo:
-    id: uuid.UUID
-    city: str
-    year: int
-    framework_id: uuid.UUID
-    framework_code: str
-    framework_version: str
-    assessor: str
-    status: str
-    is_demo: bool
-    created_at: datetime
-    updated_at: datetime
-    finalized_at: datetime | None
-    finalized_by: str | None
-
-    @property
-    def is_final(self) -> bool:
-        return self.status == FINAL
 
 
 @dataclass(frozen=True)
@@ -338,6 +318,30 @@ class Store:
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
+
+    def delete_demo_assessments(self, *, actor: str | None = None) -> list[str]:
+        """Delete every sample assessment (final ones too), its responses and evidence, and the cities left
+        with no assessment, in one transaction; an audit row each. Returns "city year" of each removed."""
+        with self._begin() as conn:
+            rows = conn.execute(
+                select(ASSESSMENTS.c.id, ASSESSMENTS.c.city_id, ASSESSMENTS.c.year, CITIES.c.name)
+                .join(CITIES, CITIES.c.id == ASSESSMENTS.c.city_id)
+                .where(ASSESSMENTS.c.is_demo)
+                .order_by(CITIES.c.name_key, ASSESSMENTS.c.year)
+            ).all()
+            ids = [r.id for r in rows]
+            if not ids:
+                return []
+            conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id.in_(ids)))
+            conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id.in_(ids)))
+            conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id.in_(ids)))
+            _delete_orphan_blobs(conn)
+            still_used = select(ASSESSMENTS.c.city_id)
+            cities = {r.city_id for r in rows}
+            conn.execute(delete(CITIES).where(CITIES.c.id.in_(cities), CITIES.c.id.not_in(still_used)))
+            for row in rows:
+                _audit(conn, actor, "delete", row.id, old_value=f"{row.name} {row.year} (sample data)")
+        return [f"{r.name} {r.year}" for r in rows]
 
     def finalize(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
         actor = actor or default_actor()

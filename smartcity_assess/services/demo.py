@@ -187,3 +187,12 @@ def load_demo(store: Store) -> str:
     if not loaded:
         return "demo data is already loaded"
     return f"loaded demo assessments (sample data): {', '.join(loaded)}"
+
+
+def remove_demo(store: Store, *, actor: str | None = None) -> int:
+    """Delete exactly the sample data (`is_demo` assessments and the demo cities), in one transaction.
+
+    Real assessments — even of a city named like a demo one — are left as they are. Returns how many
+    sample assessments were removed (0: there were none).
+    """
+    return len(store.delete_demo_assessments(actor=actor))

@@ -3,48 +3,58 @@
 from __future__ import annotations
 
 import sys
-import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenuBar,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from .. import __version__
+# Only Qt and the app's light modules at import: the window paints before SQLAlchemy, the store,
+# pandas or pyqtgraph are loaded (benchmarks/bench_startup.py). The rest is imported where it is used,
+# mostly by ui.loading on a worker thread while the window is already on screen.
 from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
-from ..persistence.db import database_url
-from ..persistence.store import Store, default_actor
-from ..services.assessments import new_assessment, score_many
-from ..services.frameworks import import_framework_file, open_store
-from . import exports
-from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
-from .db_lock import lock_database
+from . import file_dialogs
 from .dialogs import messages
-from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
 from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
 from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 from .views.assessment_list import AssessmentListPage
 from .worker import Worker
 
+if TYPE_CHECKING:
+    import uuid
+
+    from ..persistence.store import Store
+    from .dialogs.new_assessment import NewAssessmentChoice
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, settings: AppSettings | None = None, lock=None, parent=None):
+    """The main window. Built without a store it paints at once, the list saying "Loading…"; `attach_store`
+    (or `load`, which opens the database on a worker thread) fills it."""
+
+    first_painted = Signal()  # the window is on screen (start-up waits for it before reading anything)
+    list_filled = Signal()  # the list shows the database's assessments (maybe before the store is open)
+    store_ready = Signal()  # a database is open and the list shows its assessments
+    warmed_up = Signal()  # the walk, the charts and the comparison are imported (ui.loading.warm_up)
+
+    def __init__(self, store: Store | None = None, *, settings: AppSettings | None = None, lock=None, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.store: Store | None = None
+        self._pending_open: uuid.UUID | None = None  # chosen before the store was open
+        self._painted = False
         self.settings = settings or AppSettings()
-        self._lock = lock
+        file_dialogs.use_settings(self.settings)
+        self._lock = None
         self.lang = self.settings.language
         if TRANSLATIONS.language != self.lang:  # the interface speaks the language of the framework texts
             TRANSLATIONS.install(self.lang)
@@ -60,13 +70,92 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self.refresh_list()
         self._update_title()
-        geometry = self.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restore_geometry()
+        if store is not None:
+            self.attach_store(store, lock)
         else:
-            self.resize(1280, 800)
+            self.list_page.show_loading()
+            self._update_actions()
+
+    def attach_store(self, store: Store, lock=None, rows: list[AssessmentRow] | None = None) -> None:
+        """Work on this store from now on (its lock held); `rows`: the list, when already read."""
+        self.store, self._lock = store, lock
+        self._update_title()
+        self.refresh_list(rows)
+        self.store_ready.emit()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_assessment(pending)
+
+    def load(self, db: str | None) -> bool:
+        """Once the window is painted: take the database's lock, show the list read quickly, then open the store
+        on a worker thread (the window stays responsive). False (the sentence shown) when the database is refused.
+        """
+        from .db_lock import lock_database
+        from .loading import open_database, quick_rows
+
+        self._wait_until_painted()
+        try:
+            lock = lock_database(db)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        rows = quick_rows(db)
+        if rows is not None:
+            self.list_page.set_rows(rows)
+            self.list_filled.emit()
+        outcome: dict = {}
+        worker = Worker(open_database, db, rows is None)
+        worker.signals.result.connect(lambda loaded: outcome.setdefault("loaded", loaded))
+        worker.signals.error.connect(lambda sentence: outcome.setdefault("error", sentence))
+        loop = QEventLoop()
+        worker.signals.finished.connect(loop.quit)
+        worker.start()
+        if not outcome:  # the job may be done before the loop starts
+            loop.exec()
+        if "error" in outcome:
+            if lock is not None:
+                lock.unlock()
+            self.show_error(outcome["error"])
+            return False
+        loaded = outcome["loaded"]
+        self.attach_store(loaded.store, lock, loaded.rows if loaded.rows is not None else rows)
+        if rows is None:
+            self.list_filled.emit()
+        return True
+
+    def paintEvent(self, event) -> None:
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this turn of the event loop has shown it
+        super().paintEvent(event)
+
+    def _wait_until_painted(self, limit_ms: int = 300) -> None:
+        """Let the first paint reach the screen before the work that would hold it up (hidden: no wait)."""
+        if self._painted or not self.isVisible():
+            return
+        loop = QEventLoop()
+        self.first_painted.connect(loop.quit)
+        QTimer.singleShot(limit_ms, loop.quit)
+        loop.exec()
+        self.first_painted.disconnect(loop.quit)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is not None and self.restoreGeometry(geometry):
+            self._first_start = False
+            return
+        self._first_start = True
+        self.resize(first_window_size(self.screen().availableGeometry().size()))
+
+    def show_window(self) -> None:
+        """Show the window; on the first start, maximised on a screen smaller than the window's roomy size."""
+        available = self.screen().availableGeometry().size()
+        if self._first_start and DEFAULT_SIZE.boundedTo(available) != DEFAULT_SIZE:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _build_list_page(self) -> AssessmentListPage:
         page = AssessmentListPage(self)
@@ -121,6 +210,8 @@ class MainWindow(QMainWindow):
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
+        self.remove_demo_action = self._action(self.tr("&Remove Sample Data…"), self.remove_sample_data)
+        self.keys_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_keys, [Key.HelpContents])
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -181,11 +272,25 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keys_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.demo_action)
+        help_menu.addAction(self.remove_demo_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
+        ready = self.store is not None
+        for action in (
+            self.new_action,
+            self.open_db_action,
+            self.import_action,
+            self.compare_action,
+            self.demo_action,
+            self.remove_demo_action,
+        ):
+            action.setEnabled(ready)
+        self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
         final = self.session is not None and self.session.is_final
         for action in (self.next_action, self.prev_action, self.next_open_action):
@@ -214,6 +319,8 @@ class MainWindow(QMainWindow):
 
     @property
     def actor(self) -> str:
+        from ..persistence.store import default_actor
+
         return self.settings.assessor or default_actor()
 
     def show_error(self, sentence: str) -> None:
@@ -227,8 +334,13 @@ class MainWindow(QMainWindow):
 
     # ---- the list ------------------------------------------------------------------------------------
 
-    def refresh_list(self) -> None:
-        rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
+    def refresh_list(self, rows: list[AssessmentRow] | None = None) -> None:
+        if self.store is None:
+            return
+        if rows is None:
+            from ..services.assessments import score_many
+
+            rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
         self.list_page.set_rows(rows)
         self._update_actions()
 
@@ -243,6 +355,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def new_assessment(self) -> None:
+        from .dialogs.new_assessment import NewAssessmentDialog
+
+        if self.store is None:
+            return
         frameworks = self.store.list_frameworks()
         dialog = NewAssessmentDialog(
             self.store.list_cities(), frameworks, assessor=self.settings.assessor, lang=self.lang, parent=self
@@ -251,6 +367,8 @@ class MainWindow(QMainWindow):
             self.create_assessment(dialog.choice())
 
     def create_assessment(self, choice: NewAssessmentChoice) -> uuid.UUID | None:
+        from ..services.assessments import new_assessment
+
         if choice.assessor:
             self.settings.assessor = choice.assessor
         try:
@@ -272,10 +390,15 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         selected = self.list_page.selected_id()
-        if selected is not None:
-            self.open_assessment(selected)
+        if selected is None:
+            return
+        if self.store is None:  # listed, the store still opening: open it the moment it is ready
+            self._pending_open = selected
+            return
+        self.open_assessment(selected)
 
     def open_assessment(self, assessment_id: uuid.UUID) -> None:
+        from .database_errors import DATABASE_ERRORS, database_sentence
         from .walk.session import AssessmentSession  # the walk (and pyqtgraph) load when first needed
 
         try:
@@ -398,11 +521,14 @@ class MainWindow(QMainWindow):
     # ---- files -----------------------------------------------------------------------------------
 
     def open_database(self, path: str | None = None) -> bool:
+        from ..services.frameworks import open_store
+        from .database_errors import DATABASE_ERRORS, database_sentence
+        from .db_lock import lock_database
+
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path = file_dialogs.open_file(
                 self,
                 self.tr("Open database"),
-                str(Path(self.store.location).parent),
                 self.tr("Smart City Assess databases (*.db *.sqlite);;All files (*)"),
             )
             if not path:
@@ -427,9 +553,11 @@ class MainWindow(QMainWindow):
         return True
 
     def import_framework(self, path: str | None = None) -> bool:
+        from ..services.frameworks import import_framework_file
+
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import framework"), "", self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
+            path = file_dialogs.open_file(
+                self, self.tr("Import framework"), self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
             )
             if not path:
                 return False
@@ -444,10 +572,14 @@ class MainWindow(QMainWindow):
         return True
 
     def export_responses(self, path: str | None = None) -> Path | None:
+        from . import exports
+
         return exports.export_responses(self, path)
 
     def export_pdf(self, path: str | None = None) -> Worker | None:
         """Write the PDF gap report in the background, with progress; offers to open it when done."""
+        from . import exports
+
         return exports.export_pdf(self, path)
 
     # ---- views and help ------------------------------------------------------------------------------
@@ -470,6 +602,8 @@ class MainWindow(QMainWindow):
         return self._compare
 
     def about_text(self) -> str:
+        from .. import __version__
+
         frameworks = "".join(
             f"<li>{localize(f.title, self.lang)} — {f.code} {f.version}</li>" for f in self.store.list_frameworks()
         )
@@ -484,6 +618,7 @@ class MainWindow(QMainWindow):
     def load_sample_data(self) -> None:
         """The labelled demo assessments (Bandung over four years, Cimahi), to explore before real work."""
         from ..services.demo import load_demo
+        from .database_errors import DATABASE_ERRORS, database_sentence
 
         try:
             load_demo(self.store)
@@ -497,6 +632,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K)."), 8000
         )
+
+    def remove_sample_data(self) -> None:
+        """Delete exactly the sample assessments (and the sample cities), after asking."""
+        from ..services.demo import remove_demo
+        from .database_errors import DATABASE_ERRORS, database_sentence
+
+        if self.store is None:
+            return
+        question = self.tr(
+            "Remove the sample data — every assessment marked “(sample)”, with its scores, notes and files? "
+            "Your own assessments stay as they are."
+        )
+        if not messages.confirm(self, self.tr("Remove sample data"), question):
+            return
+        if self.session is not None and self.session.info.is_demo:
+            self._close_walk()
+        try:
+            removed = remove_demo(self.store, actor=self.actor)
+        except DATABASE_ERRORS as exc:
+            self.show_error(database_sentence(exc, self.store.location))
+            return
+        except UserError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_list()
+        self.statusBar().showMessage(
+            self.tr("%n sample assessment(s) removed.", "", removed)
+            if removed
+            else self.tr("There is no sample data to remove."),
+            8000,
+        )
+
+    def show_keys(self) -> None:
+        from .dialogs.keys import KeysDialog
+
+        KeysDialog(self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
@@ -567,7 +738,8 @@ class MainWindow(QMainWindow):
         if self.walk is not None:
             self.walk.panel.save_pending()  # the note and value being typed are saved before the window goes
             self.settings.splitter_state = self.walk.splitter.saveState()
-        self.settings.geometry = self.saveGeometry()
+        if self.store is not None:  # a window closed while its database was refused leaves no geometry
+            self.settings.geometry = self.saveGeometry()
         if self._compare is not None:
             self._compare.close()
         self.settings.sync()
@@ -576,13 +748,20 @@ class MainWindow(QMainWindow):
     def release(self) -> None:
         """Let go of the database (tests and run() call this once the window is gone)."""
         self._close_walk()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
 
 
+DEFAULT_SIZE = QSize(1280, 800)  # the main window's first size where the screen has room for it
 COMPARE_SIZE = QSize(1400, 880)  # radar, trend with its legend and the table side by side, none cramped
+
+
+def first_window_size(available: QSize) -> QSize:
+    """The main window's first size: roomy, but never larger than the screen's free area."""
+    return DEFAULT_SIZE.boundedTo(available)
 
 
 def compare_window_size(available: QSize) -> QSize:
@@ -595,36 +774,35 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Smart City Assess"))
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     return app
 
 
 def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
-    """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
+    """Everything `run` does before the event loop (None when the database is refused).
+
+    The order is what the person sees: the window first (menus, the list saying "Loading…"), then the
+    database opened and the list filled on a worker thread, then the last assessment reopened; the walk's
+    charts and the comparison's tables are imported in the background after that (`loading.warm_up`).
+    """
     app = create_application()
     settings = settings or AppSettings()
-    lock = store = None
-    try:
-        lock = lock_database(db)
-        store = open_store(db)
-        TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
-        window = MainWindow(store, settings=settings, lock=lock)  # reads every assessment: damage shows here
-    except (UserError, *DATABASE_ERRORS) as exc:
-        sentence = str(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
-        messages.show_error(None, sentence)
-        if store is not None:
-            store.close()
-        if lock is not None:
-            lock.unlock()
+    TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
+    window = MainWindow(None, settings=settings)
+    window.show_window()
+    if not window.load(db):
+        window.hide()
+        window.deleteLater()
         return None
-    window.show()
     last = settings.last_assessment
-    if last and _exists(store, last):
+    if last and _exists(window.store, last):
         last_indicator = settings.last_indicator  # read before opening moves to the first indicator
-        window.open_assessment(uuid.UUID(last))
+        window.open_assessment(_uuid(last))
         if window.walk is not None and window.walk.session.framework.indicator(last_indicator) is not None:
             window.walk.go_to_code(last_indicator)
+    from .loading import warm_up
+
+    warm_up(window)
     return app, window
 
 
@@ -634,6 +812,8 @@ def run(db: str | None) -> int:
     if started is None:
         return 2
     app, window = started
+    from .database_errors import install_database_error_hook
+
     remove_hook = install_database_error_hook(window.show_error, lambda: window.store.location)
     try:
         status = app.exec()
@@ -643,14 +823,15 @@ def run(db: str | None) -> int:
     return status
 
 
-def _database_name(db: str | None) -> str:
-    url = make_url(database_url(db))
-    return url.database or str(url)
-
-
 def _exists(store: Store, assessment_id: str) -> bool:
     try:
-        store.assessment(uuid.UUID(assessment_id))
+        store.assessment(_uuid(assessment_id))
     except (UserError, ValueError):
         return False
     return True
+
+
+def _uuid(text: str) -> uuid.UUID:
+    import uuid
+
+    return uuid.UUID(text)

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from ..core.errors import UserError
 from ..persistence.store import Store
+from . import file_dialogs
 from .dialogs import messages
 from .worker import Worker
 
@@ -53,15 +54,15 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
 
 def _ask_path(window: MainWindow, assessment_id: uuid.UUID, title: str, suffix: str, filters: str) -> str | None:
     """The file the person chooses to write, starting from city-year.suffix; None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(window, title, suggested_name(window.store, assessment_id, suffix), filters)
-    return path or None
+    path, _ = file_dialogs.save_file(window, title, suggested_name(window.store, assessment_id, suffix), filters)
+    return path
 
 
 def suggested_name(store: Store, assessment_id: uuid.UUID, suffix: str) -> str:
-    """city-year.suffix in the home folder: what a file dialog offers first."""
+    """city-year.suffix: what a file dialog offers first (in the folder used last)."""
     info = store.assessment(assessment_id)
     stem = "-".join("".join(c if c.isalnum() else " " for c in f"{info.city} {info.year}").split()).lower()
-    return str(Path.home() / f"{stem}.{suffix}")
+    return f"{stem}.{suffix}"
 
 
 def export_pdf(window: MainWindow, path: str | None = None) -> Worker | None:

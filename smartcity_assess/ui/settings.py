@@ -74,6 +74,15 @@ class AppSettings:
         self._q.setValue("last_indicator", value)
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the file last chosen in a file dialog."""
+        return self._str("last_folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._q.setValue("last_folder", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

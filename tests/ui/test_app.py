@@ -17,6 +17,7 @@ from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.demo import load_demo
 from smartcity_assess.services.frameworks import open_store
 from smartcity_assess.ui import app as app_module
+from smartcity_assess.ui import file_dialogs
 from smartcity_assess.ui.db_lock import lock_database
 from smartcity_assess.ui.dialogs import messages
 from smartcity_assess.ui.dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
@@ -330,7 +331,7 @@ def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, mo
     window = make_window(store)
     window.list_page.table.selectRow(0)
     asked = []
-    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or ("", ""))
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or ("", ""))
     widget = window.list_page.filter_edit if focus == "filter" else window.list_page.table
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.assessments import ID_ROLE, AssessmentRow, AssessmentsFilter, AssessmentsModel
+
+if TYPE_CHECKING:  # uuid imports `platform`: loaded after the window is painted
+    import uuid
 
 
 class AssessmentListPage(QWidget):
@@ -47,13 +50,11 @@ class AssessmentListPage(QWidget):
         self.new_button = QPushButton(self.tr("New assessment…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.delete_button = QPushButton(self.tr("Delete draft…"), self)
-        self.empty_hint = QLabel(
-            self.tr(
-                "No assessments yet. Start one with “New assessment…” (Ctrl+N), "
-                "or explore the sample data first: Help → Load Sample Data."
-            ),
-            self,
+        self._empty_text = self.tr(
+            "No assessments yet. Start one with “New assessment…” (Ctrl+N), "
+            "or explore the sample data first: Help → Load Sample Data."
         )
+        self.empty_hint = QLabel(self._empty_text, self)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -66,10 +67,18 @@ class AssessmentListPage(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
 
+    def show_loading(self) -> None:
+        """The list's frame while the database is being opened (the first moments after start)."""
+        self.empty_hint.setText(self.tr("Loading the assessments…"))
+        self.empty_hint.setVisible(True)
+        self.filter_edit.setEnabled(False)
+
     def set_rows(self, rows: list[AssessmentRow]) -> None:
         selected = self.selected_id()
         self.model.set_rows(rows)
+        self.empty_hint.setText(self._empty_text)
         self.empty_hint.setVisible(not rows)
+        self.filter_edit.setEnabled(True)
         if selected is not None:
             self.select(selected)
         elif self.proxy.rowCount():
@@ -77,7 +86,11 @@ class AssessmentListPage(QWidget):
 
     def selected_id(self) -> uuid.UUID | None:
         rows = self.table.selectionModel().selectedRows()
-        return uuid.UUID(rows[0].data(ID_ROLE)) if rows else None
+        if not rows:
+            return None
+        import uuid
+
+        return uuid.UUID(rows[0].data(ID_ROLE))
 
     def select(self, assessment_id: uuid.UUID) -> None:
         source_row = self.model.row_of(assessment_id)

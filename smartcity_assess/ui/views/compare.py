@@ -17,7 +17,6 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from ...core.comparison import OVERALL, PILLAR, Comparison
 from ...core.errors import UserError
 from ...persistence.store import AssessmentInfo, Store
 from ...services.compare import BY_CITY, BY_YEAR, compare_assessments, export_comparison
+from .. import file_dialogs
 from ..chart_export import export_plot, export_radar
 from ..i18n import TRANSLATIONS
 from ..models.comparison import ComparisonFilterProxy, ComparisonTableModel
@@ -405,7 +405,7 @@ class CompareView(QWidget):
     # ---- exporting (dialogs) -----------------------------------------------------------------------------
 
     def _ask_path(self, title: str, default: str, filters: str) -> Path | None:
-        path, chosen_filter = QFileDialog.getSaveFileName(self, title, default, filters)
+        path, chosen_filter = file_dialogs.save_file(self, title, default, filters)
         if not path:
             return None
         path = Path(path)

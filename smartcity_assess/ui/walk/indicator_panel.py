@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.numbers import NotANumber, NotFinite, parse_decimal
 from ...core.text import localize, with_decimal_mark
+from .. import file_dialogs
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
 from .evidence_files import read_evidence_file
@@ -457,7 +457,7 @@ class IndicatorPanel(QWidget):
     # ---- evidence -------------------------------------------------------------------------------
 
     def choose_evidence_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
+        paths = file_dialogs.open_files(self, self.tr("Add evidence files"))
         self.add_evidence_files(paths)
 
     def add_evidence_files(self, paths: list[str]) -> None:
