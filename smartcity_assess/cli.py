@@ -19,7 +19,7 @@ from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
-from .core.text import localize
+from .core.text import local_time, localize
 from .persistence.db import DATABASE_ENV, database_location, describe_database_error
 from .persistence.store import Store
 
@@ -177,14 +177,16 @@ def cmd_assessments_finalize(args) -> int:
 
 def cmd_assessments_reopen(args) -> int:
     store = _open(args)
-    store.reopen(store.resolve_assessment_id(args.id), actor=args.actor, reason=args.reason or "")
+    if not args.reason.strip():
+        raise UserError("say why it is reopened with --reason TEXT (it goes to the audit trail)")
+    store.reopen(store.resolve_assessment_id(args.id), actor=args.actor, reason=args.reason.strip())
     print("reopened")
     return 0
 
 
 def cmd_assessments_history(args) -> int:
     store = _open(args)
-    entries = store.audit_trail(store.resolve_assessment_id(args.id))
+    entries = store.audit_trail(store.resolve_assessment_id(args.id, deleted_too=True))
     if args.json:
         rows = [
             {
@@ -202,7 +204,7 @@ def cmd_assessments_history(args) -> int:
         return 0
     rows = [
         (
-            e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            local_time(e.at),
             e.actor,
             e.action,
             " ".join(filter(None, (e.indicator_code, e.field))),
@@ -210,7 +212,12 @@ def cmd_assessments_history(args) -> int:
         )
         for e in entries
     ]
-    _print_table(("WHEN (UTC)", "WHO", "ACTION", "WHAT", "CHANGE"), rows)
+    _print_table(("WHEN", "WHO", "ACTION", "WHAT", "CHANGE"), rows)
+    deleted = next((e for e in reversed(entries) if e.action == "delete"), None)
+    if deleted is not None:
+        print(
+            f"deleted by {deleted.actor} on {local_time(deleted.at)}: the assessment itself is gone, this trail stays"
+        )
     return 0
 
 
@@ -228,8 +235,9 @@ def cmd_responses_import(args) -> int:
     from .services.responses_io import import_responses
 
     store = _open(args)
-    count = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
-    print(f"imported {count} responses")
+    result = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
+    unchanged = result.rows - result.changed
+    print(f"imported {result.rows} responses: {result.changed} changed, {unchanged} unchanged")
     return 0
 
 
@@ -465,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     add(asm, "finalize", cmd_assessments_finalize, "make an assessment read-only").add_argument("id")
     reopen = add(asm, "reopen", cmd_assessments_reopen, "make a final assessment editable again (audited)")
     reopen.add_argument("id")
-    reopen.add_argument("--reason", help="why it is reopened (kept in the audit trail)")
+    reopen.add_argument("--reason", required=True, help="why it is reopened (kept in the audit trail)")
     history = add(asm, "history", cmd_assessments_history, "the audit trail: every change, who made it and when")
     history.add_argument("id")
     history.add_argument("--json", action="store_true", help="print the trail as JSON")

@@ -292,8 +292,9 @@ class Store:
         with self.engine.connect() as conn:
             return [_assessment_info(r) for r in conn.execute(query).all()]
 
-    def resolve_assessment_id(self, text: str) -> uuid.UUID:
-        """An assessment id from its full form or a unique prefix of at least 4 hex digits."""
+    def resolve_assessment_id(self, text: str, *, deleted_too: bool = False) -> uuid.UUID:
+        """An assessment id from its full form or a unique prefix of at least 4 hex digits; `deleted_too`:
+        also the id of a deleted assessment, whose audit trail outlives it."""
         cleaned = text.strip().lower().replace("-", "")
         if len(cleaned) < 4 or any(c not in "0123456789abcdef" for c in cleaned):
             raise UserError(
@@ -304,6 +305,9 @@ class Store:
             # Uuid columns are stored as 32 hex digits on SQLite and native on other databases;
             # comparing in Python keeps this portable and the table is small.
             ids = [i for i in conn.execute(select(ASSESSMENTS.c.id)).scalars() if i.hex.startswith(cleaned)]
+            if not ids and deleted_too:
+                gone = select(AUDIT.c.assessment_id).where(AUDIT.c.action == "delete").distinct()
+                ids = [i for i in conn.execute(gone).scalars() if i is not None and i.hex.startswith(cleaned)]
         if not ids:
             raise NotFoundError(f"no assessment with id {text} (see 'assessments list')")
         if len(ids) > 1:
