@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.next_open_action = self._action(
             self.tr("Next &Unanswered"), self._walk_call("go_next_unanswered"), ["F3", "Ctrl+U"]
         )
+        self.find_action = self._action(self.tr("&Search Indicators…"), self._walk_call("focus_search"), [Key.Find])
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
             self.next_action,
             self.prev_action,
             self.next_open_action,
+            self.find_action,
             None,
             self.finalize_action,
             self.reopen_action,
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
         self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
         final = self.session is not None and self.session.is_final
-        for action in (self.next_action, self.prev_action, self.next_open_action):
+        for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
             action.setEnabled(walking)
         self.finalize_action.setEnabled(walking and not final)
         self.reopen_action.setEnabled(walking and final)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.demo import load_demo
@@ -53,3 +53,51 @@ def test_f1_lists_every_key_in_the_language_shown(make_window, store, qtbot):
     finally:
         window.set_language("en")
     assert TRANSLATIONS.language == "en"
+
+
+def test_after_reopen_the_note_invites_typing_again(walk_window, answers):
+    window = walk_window
+    panel = window.walk.panel
+    window.session.finalize()
+    assert panel.note_edit.placeholderText() == "No note."
+    answers["text"] = "late evidence"
+    window.reopen()
+    assert not window.session.is_final
+    assert panel.note_edit.placeholderText().startswith("Findings, sources")
+    assert not panel.note_edit.isReadOnly()
+
+
+def _listed(walk) -> list[str]:
+    model = walk.indicator_model
+    return [model.data(model.index(r)) for r in range(model.rowCount())]
+
+
+def test_the_walk_searches_every_indicator_by_code_name_question_and_note(walk_window, qtbot):
+    walk = walk_window.walk
+    walk.session.set_response("W2", note="operator SLA unknown")
+    qtbot.keyClick(walk_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert walk.search.hasFocus()
+    qtbot.keyClicks(walk.search, "hotspots")  # a word of W1's name, in another pillar than the one shown
+    assert [line.split()[1] for line in _listed(walk)] == ["W1"]
+    walk.search.clear()
+    qtbot.keyClicks(walk.search, "sla")  # found in W2's note
+    assert [line.split()[1] for line in _listed(walk)] == ["W2"]
+    qtbot.keyClick(walk.search, Qt.Key.Key_Return)
+    assert walk.current_code == "W2" and walk.panel.hasFocus()  # 1–5 now answer W2
+    walk.search.setFocus()
+    qtbot.keyClick(walk.search, Qt.Key.Key_Escape)
+    assert walk.search.text() == "" and [line.split()[1] for line in _listed(walk)] == ["W1", "W2"]
+
+
+def test_the_indicator_list_marks_notes_and_evidence_and_shows_whole_names(walk_window, tmp_path):
+    walk = walk_window.walk
+    walk.go_to_code("G1")
+    walk.session.set_response("G1", note="no SOP found")
+    proof = tmp_path / "sop-request.txt"
+    proof.write_text("letter", encoding="utf-8")
+    walk.panel.add_evidence_files([str(proof)])
+    first, second = _listed(walk)
+    assert first.endswith("Command-center SOP  ✎ ❐1") and second.endswith("Website")
+    tooltip = walk.indicator_model.data(walk.indicator_model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.splitlines() == ["G1 Command-center SOP: not answered yet", "✎ has a note", "❐ 1 evidence file(s)"]
+    assert walk.indicator_list.wordWrap()
