@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         page.open_button.clicked.connect(self.open_selected)
         page.delete_button.clicked.connect(self.delete_selected)
         page.table.activated.connect(lambda _index: self.open_selected())
+        page.filter_edit.returnPressed.connect(self.open_selected)  # the selected row, or the only one found
         page.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         return page
 

@@ -101,3 +101,73 @@ def test_the_indicator_list_marks_notes_and_evidence_and_shows_whole_names(walk_
     tooltip = walk.indicator_model.data(walk.indicator_model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert tooltip.splitlines() == ["G1 Command-center SOP: not answered yet", "✎ has a note", "❐ 1 evidence file(s)"]
     assert walk.indicator_list.wordWrap()
+
+
+def test_enter_in_the_filter_box_opens_the_assessment_found(make_window, store, qtbot):
+    new_assessment(store, "Bandung", 2026)
+    cimahi = new_assessment(store, "Cimahi", 2026)
+    window = make_window(store)
+    window.list_page.filter_edit.setFocus()
+    qtbot.keyClicks(window.list_page.filter_edit, "cimahi")
+    qtbot.keyClick(window.list_page.filter_edit, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.walk and window.session.assessment_id == cimahi
+
+
+def test_esc_and_ctrl_w_close_compare_and_its_choices_answer_the_keyboard(make_window, store, qtbot):
+    load_demo(store)
+    window = make_window(store)
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ):
+        compare = window.show_compare()
+        qtbot.waitExposed(compare)
+        compare.activateWindow()
+        qtbot.waitUntil(compare.isActiveWindow)
+        choices = compare._choices
+        choices.setFocus()
+        choices.setCurrentRow(0)
+        qtbot.keyClick(choices, Qt.Key.Key_Space)  # unticks the first year
+        assert choices.item(0).checkState() == Qt.CheckState.Unchecked
+        qtbot.keyClick(compare, key, modifier)
+        assert not compare.isVisible()
+        qtbot.waitUntil(lambda: window._compare is None)  # closed and gone (deleted on close)
+
+
+def test_small_dialogs_are_wide_enough_for_their_titles_in_both_languages(make_window, store):
+    from PySide6.QtWidgets import QMessageBox
+
+    from smartcity_assess.ui.dialogs.messages import TextDialog, fit_title, title_width
+
+    window = make_window(store)
+    for lang, titles in (
+        ("en", ("Report written", "Reopen assessment")),
+        ("id", ("Laporan ditulis", "Buka kembali penilaian")),
+    ):
+        window.set_language(lang)
+        box = fit_title(
+            QMessageBox(QMessageBox.Icon.Question, titles[0], "Open x.pdf now?", QMessageBox.StandardButton.Yes, window)
+        )
+        text = TextDialog(titles[1], "Why?", parent=window)
+        for dialog in (box, text):
+            dialog.adjustSize()
+            assert dialog.width() >= title_width(dialog.windowTitle(), dialog) > 250, (lang, dialog.windowTitle())
+    window.set_language("en")
+
+
+def test_every_view_fits_a_1366_by_768_screen_and_works_at_1280_by_720(make_window, store):
+    """Minimum sizes within the free area of a 1280×720 screen (taskbar and title bar taken off), both languages."""
+    load_demo(store)
+    draft = next(i for i in store.list_assessments(city="Bandung (demo)") if not i.is_final)
+    window = make_window(store)
+    free = QSize(1280, 720 - 40 - 32)
+    for lang in ("en", "id"):
+        window.set_language(lang)
+        assert window.minimumSizeHint().boundedTo(free) == window.minimumSizeHint(), (lang, "list")
+        window.open_assessment(draft.id)
+        assert window.minimumSizeHint().boundedTo(free) == window.minimumSizeHint(), (lang, "walk")
+        compare = window.show_compare()
+        assert compare.minimumSizeHint().boundedTo(free) == compare.minimumSizeHint(), (lang, "compare")
+        compare.close()
+        window.show_list()
+    window.set_language("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,8 @@ class AssessmentListPage(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by city, year, status…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.installEventFilter(self)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -66,6 +67,18 @@ class AssessmentListPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)  # Enter then opens what the filter found
+
+    def eventFilter(self, watched, event) -> bool:
+        """In the filter box, Down moves into the table; Enter is the window's: it opens the row selected."""
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_loading(self) -> None:
         """The list's frame while the database is being opened (the first moments after start)."""

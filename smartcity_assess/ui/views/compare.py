@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -162,6 +163,10 @@ class CompareView(QWidget):
         self._rows.currentIndexChanged.connect(lambda _i: self._proxy.set_kinds(self._rows.currentData()))
         self._regressions.toggled.connect(self._proxy.set_regressions_only)
 
+        # Esc and Ctrl+W (Ctrl+F4 on Windows) close the window, as they close other windows
+        for key in (QKeySequence(Qt.Key.Key_Escape), *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)):
+            QShortcut(key, self, self.close, context=Qt.ShortcutContext.WindowShortcut)
+
         self.reload()
 
     # ---- public API (the main window and tests) ----------------------------------------------------------
@@ -289,7 +294,8 @@ class CompareView(QWidget):
                 label = self.tr("{label} (draft)").format(label=label)
             item = QListWidgetItem(label, self._choices)
             item.setData(INFO_ROLE, info)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            # selectable too, so the keyboard can move to it (arrows) and tick it (Space)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Checked)  # default: everything listed
             if not info.is_final:
                 item.setToolTip(self.tr("Draft: not final, and may still change"))

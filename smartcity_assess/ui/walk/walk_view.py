@@ -44,6 +44,7 @@ class WalkView(QWidget):
         framework = session.framework
 
         self.header = QLabel(self)
+        self.header.setWordWrap(True)  # a long city and framework title must not widen the window
         self.finalize_button = QPushButton(self)
         self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
         self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (F3)"))
