@@ -23,6 +23,10 @@
             <source>No assessments yet. Start one with “New assessment…” (Ctrl+N), or explore the sample data first: Help → Load Sample Data.</source>
             <translation>Belum ada penilaian. Mulai dengan “Penilaian baru…” (Ctrl+N), atau jelajahi data contoh terlebih dahulu: Bantuan → Muat Data Contoh.</translation>
         </message>
+        <message>
+            <source>Loading the assessments…</source>
+            <translation>Memuat penilaian…</translation>
+        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -419,6 +423,14 @@
             <translation>{name}: belum dijawab</translation>
         </message>
         <message>
+            <source>✎ has a note</source>
+            <translation>✎ ada catatan</translation>
+        </message>
+        <message>
+            <source>❐ evidence files: {count}</source>
+            <translation>❐ berkas bukti: {count}</translation>
+        </message>
+        <message>
             <source>N/A</source>
             <translation>TB</translation>
         </message>
@@ -432,6 +444,10 @@
         <message>
             <source>measured value</source>
             <translation>nilai terukur</translation>
+        </message>
+        <message>
+            <source>As the framework sets ({level})</source>
+            <translation>Sesuai kerangka kerja ({level})</translation>
         </message>
         <message>
             <source>Findings, sources, who said what… (saved as you type)</source>
@@ -472,10 +488,6 @@
         <message>
             <source>indicator {n} of {total}</source>
             <translation>indikator {n} dari {total}</translation>
-        </message>
-        <message>
-            <source>Framework target: {level}</source>
-            <translation>Target kerangka: {level}</translation>
         </message>
         <message>
             <source>Marked not applicable: left out of the scores.</source>
@@ -520,6 +532,53 @@
         <message>
             <source>{name} is already attached to {code}.</source>
             <translation>{name} sudah dilampirkan pada {code}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysDialog</name>
+        <message>
+            <source>Walk: choose that level (when no text field has the focus)</source>
+            <translation>Penilaian: pilih tingkat itu (saat tidak ada kolom teks yang aktif)</translation>
+        </message>
+        <message>
+            <source>Walk: mark the indicator not applicable, or clear the mark</source>
+            <translation>Penilaian: tandai indikator tidak berlaku, atau hapus tandanya</translation>
+        </message>
+        <message>
+            <source>Walk: search the indicators (code, name, question, note)</source>
+            <translation>Penilaian: cari indikator (kode, nama, pertanyaan, catatan)</translation>
+        </message>
+        <message>
+            <source>Walk search: go to the indicator found; list filter: open the assessment found</source>
+            <translation>Pencarian penilaian: buka indikator yang ditemukan; saringan daftar: buka penilaian yang ditemukan</translation>
+        </message>
+        <message>
+            <source>Leave a text field (the note is saved); close Compare or a dialog</source>
+            <translation>Keluar dari kolom teks (catatan disimpan); tutup Bandingkan atau dialog</translation>
+        </message>
+        <message>
+            <source>Move between the fields: target, value, note, evidence, buttons</source>
+            <translation>Berpindah antarkolom: target, nilai, catatan, bukti, tombol</translation>
+        </message>
+        <message>
+            <source>Close the Compare window</source>
+            <translation>Tutup jendela Bandingkan</translation>
+        </message>
+        <message>
+            <source>Compare: tick or untick the year or city that has the focus</source>
+            <translation>Bandingkan: centang atau hapus centang tahun atau kota yang aktif</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Pintasan papan ketik</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tombol</translation>
+        </message>
+        <message>
+            <source>Does</source>
+            <translation>Fungsi</translation>
         </message>
     </context>
     <context>
@@ -570,7 +629,11 @@
         </message>
         <message>
             <source>Next &amp;Unanswered</source>
-            <translation>&amp;Belum Dijawab Berikutnya</translation>
+            <translation>&amp;Berikutnya yang Belum Dijawab</translation>
+        </message>
+        <message>
+            <source>&amp;Search Indicators…</source>
+            <translation>&amp;Cari Indikator…</translation>
         </message>
         <message>
             <source>&amp;Finalize…</source>
@@ -591,6 +654,14 @@
         <message>
             <source>Load &amp;Sample Data</source>
             <translation>Muat Data &amp;Contoh</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Sample Data…</source>
+            <translation>&amp;Hapus Data Contoh…</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;Pintasan Papan Ketik</translation>
         </message>
         <message>
             <source>&amp;About Smart City Assess</source>
@@ -749,6 +820,24 @@
             <translation>Data contoh dimuat: kota bertanda “(demo)”, siap dibandingkan (Ctrl+Shift+K).</translation>
         </message>
         <message>
+            <source>Remove the sample data — every assessment marked “(sample)”, with its scores, notes and files? Your own assessments stay as they are.</source>
+            <translation>Hapus data contoh — setiap penilaian bertanda “(contoh)”, beserta skor, catatan, dan berkasnya? Penilaian Anda sendiri tetap seperti adanya.</translation>
+        </message>
+        <message>
+            <source>Remove sample data</source>
+            <translation>Hapus data contoh</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sample assessment(s) removed.</source>
+            <translation>
+                <numerusform>%n penilaian contoh dihapus.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no sample data to remove.</source>
+            <translation>Tidak ada data contoh untuk dihapus.</translation>
+        </message>
+        <message>
             <source>About Smart City Assess</source>
             <translation>Tentang Smart City Assess</translation>
         </message>
@@ -829,11 +918,19 @@
         <name>WalkView</name>
         <message>
             <source>Next unanswered</source>
-            <translation>Belum dijawab berikutnya</translation>
+            <translation>Berikutnya yang belum dijawab</translation>
         </message>
         <message>
             <source>Go to the next indicator without an answer (F3)</source>
             <translation>Ke indikator berikutnya yang belum dijawab (F3)</translation>
+        </message>
+        <message>
+            <source>Search indicators (Ctrl+F)</source>
+            <translation>Cari indikator (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Code, name, question or note; Enter goes to the one highlighted, Esc ends</source>
+            <translation>Kode, nama, pertanyaan, atau catatan; Enter membuka yang disorot, Esc mengakhiri</translation>
         </message>
         <message>
             <source>Keys: PgDn/Alt+→ next · PgUp/Alt+← previous</source>

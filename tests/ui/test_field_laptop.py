@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
 
 from smartcity_assess.services.assessments import new_assessment
@@ -99,7 +101,7 @@ def test_the_indicator_list_marks_notes_and_evidence_and_shows_whole_names(walk_
     first, second = _listed(walk)
     assert first.endswith("Command-center SOP  ✎ ❐1") and second.endswith("Website")
     tooltip = walk.indicator_model.data(walk.indicator_model.index(0), Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.splitlines() == ["G1 Command-center SOP: not answered yet", "✎ has a note", "❐ 1 evidence file(s)"]
+    assert tooltip.splitlines() == ["G1 Command-center SOP: not answered yet", "✎ has a note", "❐ evidence files: 1"]
     assert walk.indicator_list.wordWrap()
 
 
@@ -171,3 +173,36 @@ def test_every_view_fits_a_1366_by_768_screen_and_works_at_1280_by_720(make_wind
         compare.close()
         window.show_list()
     window.set_language("en")
+
+
+def test_indonesian_words_users_asked_for(walk_window):
+    window = walk_window
+    window.set_language("id")
+    try:
+        assert window.walk.next_open_button.text() == "Berikutnya yang belum dijawab"
+        assert window.next_open_action.text() == "&Berikutnya yang Belum Dijawab"
+        assert window.walk.panel.target_box.itemText(0) == "Sesuai kerangka kerja (4)"
+    finally:
+        window.set_language("en")
+    assert window.walk.panel.target_box.itemText(0) == "As the framework sets (4)"
+
+
+def test_file_dialogs_start_in_the_folder_used_last(make_window, store, tmp_path, monkeypatch):
+    from smartcity_assess.ui import file_dialogs
+
+    window = make_window(store)
+    asked = []
+    folder = tmp_path / "field" / "bandung"
+    folder.mkdir(parents=True)
+
+    def choose(parent, title, start, filters=""):
+        asked.append(start)
+        return str(folder / "framework.yaml"), ""
+
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", choose)
+    window.import_framework()  # the file is not a framework: refused, but its folder is remembered
+    window.open_database()
+    assert asked[0] == str(Path.home()) and asked[1] == str(folder)
+    assert window.settings.last_folder == str(folder)  # kept for the next run, too
+    assert file_dialogs.suggested_path("bandung-2026.pdf") == str(folder / "bandung-2026.pdf")

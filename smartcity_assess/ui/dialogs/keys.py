@@ -20,21 +20,39 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeysDialog", text)
-
-
 def place_keys() -> list[tuple[str, str]]:
-    """(keys, what they do) that are not menu commands."""
+    """(keys, what they do) that are not menu commands (literal translate calls: lupdate reads only those)."""
     return [
-        ("1 – 5", _tr("Walk: choose that level (when no text field has the focus)")),
-        ("N", _tr("Walk: mark the indicator not applicable, or clear the mark")),
-        ("Ctrl+F", _tr("Walk: search the indicators (code, name, question, note)")),
-        ("Enter", _tr("Walk search: go to the indicator found; list filter: open the assessment found")),
-        ("Esc", _tr("Leave a text field (the note is saved); close Compare or a dialog")),
-        ("Tab, Shift+Tab", _tr("Move between the fields: target, value, note, evidence, buttons")),
-        ("Ctrl+W", _tr("Close the Compare window")),
-        ("Space", _tr("Compare: tick or untick the year or city that has the focus")),
+        (
+            "1 – 5",
+            QCoreApplication.translate("KeysDialog", "Walk: choose that level (when no text field has the focus)"),
+        ),
+        ("N", QCoreApplication.translate("KeysDialog", "Walk: mark the indicator not applicable, or clear the mark")),
+        (
+            "Ctrl+F",
+            QCoreApplication.translate("KeysDialog", "Walk: search the indicators (code, name, question, note)"),
+        ),
+        (
+            "Enter",
+            QCoreApplication.translate(
+                "KeysDialog", "Walk search: go to the indicator found; list filter: open the assessment found"
+            ),
+        ),
+        (
+            "Esc",
+            QCoreApplication.translate(
+                "KeysDialog", "Leave a text field (the note is saved); close Compare or a dialog"
+            ),
+        ),
+        (
+            "Tab, Shift+Tab",
+            QCoreApplication.translate("KeysDialog", "Move between the fields: target, value, note, evidence, buttons"),
+        ),
+        ("Ctrl+W", QCoreApplication.translate("KeysDialog", "Close the Compare window")),
+        (
+            "Space",
+            QCoreApplication.translate("KeysDialog", "Compare: tick or untick the year or city that has the focus"),
+        ),
     ]
 
 

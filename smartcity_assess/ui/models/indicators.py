@@ -117,14 +117,16 @@ class IndicatorListModel(QAbstractListModel):
 
     def _tooltip(self, indicator: Indicator, record, answered: bool) -> str:
         """The whole name (the list may cut it), what is missing, and what the marks mean."""
-        tr = QCoreApplication.translate
         name = f"{indicator.code} {localize(indicator.name, self._lang)}"
-        lines = [name if answered else tr("IndicatorListModel", "{name}: not answered yet").format(name=name)]
+        if not answered:
+            name = QCoreApplication.translate("IndicatorListModel", "{name}: not answered yet").format(name=name)
+        lines = [name]
         if record is not None and record.note.strip():
-            lines.append(tr("IndicatorListModel", "✎ has a note"))
+            lines.append(QCoreApplication.translate("IndicatorListModel", "✎ has a note"))
         files = self._evidence_counts.get(indicator.code, 0)
         if files:
-            lines.append(tr("IndicatorListModel", "❐ %n evidence file(s)", "", files))
+            text = QCoreApplication.translate("IndicatorListModel", "❐ evidence files: {count}")
+            lines.append(text.format(count=files))
         return "\n".join(lines)
 
     @staticmethod

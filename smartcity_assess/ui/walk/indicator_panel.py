@@ -261,7 +261,7 @@ class IndicatorPanel(QWidget):
         for level, option in self._levels.items():
             option.set_texts(localize(framework.levels.get(level), lang), localize(indicator.rubric.get(level), lang))
         self.target_box.clear()
-        self.target_box.addItem(self.tr("Framework target: {level}").format(level=indicator.target), None)
+        self.target_box.addItem(self.tr("As the framework sets ({level})").format(level=indicator.target), None)
         for level in framework.level_numbers:
             self.target_box.addItem(f"{level} — {localize(framework.levels[level], lang)}", level)
         metric = indicator.metric
