@@ -136,6 +136,14 @@
             <translation>Penilaian draf belum final; saat ditampilkan diberi tanda “(draf)”</translation>
         </message>
         <message>
+            <source>Compared with</source>
+            <translation>Dibandingkan dengan</translation>
+        </message>
+        <message>
+            <source>Each city's figures also show its difference to this city</source>
+            <translation>Angka setiap kota juga menunjukkan selisihnya dengan kota ini</translation>
+        </message>
+        <message>
             <source>Compare</source>
             <translation>Bandingkan</translation>
         </message>
@@ -256,8 +264,8 @@
             <translation>Draf (belum final) yang disertakan: {keys}.</translation>
         </message>
         <message>
-            <source>Change is the last city minus the first, in the order listed.</source>
-            <translation>Perubahan = kota terakhir dikurangi kota pertama, sesuai urutan daftar.</translation>
+            <source>In brackets: each city's difference to {city}.</source>
+            <translation>Dalam kurung: selisih setiap kota dengan {city}.</translation>
         </message>
         <message>
             <source>{key} (draft)</source>
@@ -323,6 +331,10 @@
             <translation>{key} (draf)</translation>
         </message>
         <message>
+            <source>{key} (reference)</source>
+            <translation>{key} (acuan)</translation>
+        </message>
+        <message>
             <source>—</source>
             <translation>—</translation>
         </message>
@@ -341,6 +353,10 @@
         <message>
             <source>Not assessed in {key} (no level recorded, or not in that framework)</source>
             <translation>Tidak dinilai pada {key} (tingkat belum dicatat, atau tidak ada dalam kerangka tersebut)</translation>
+        </message>
+        <message>
+            <source>{key} minus {reference}, as the figures are shown</source>
+            <translation>{key} dikurangi {reference}, sesuai angka yang ditampilkan</translation>
         </message>
         <message>
             <source>Overall score in {key}</source>
