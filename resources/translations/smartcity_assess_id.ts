@@ -954,7 +954,7 @@
         </message>
         <message>
             <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · F3 next unanswered</source>
-            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · F3 belum dijawab berikutnya</translation>
+            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · F3 berikutnya yang belum dijawab</translation>
         </message>
         <message>
             <source>Final — read-only</source>

@@ -180,6 +180,7 @@ def test_indonesian_words_users_asked_for(walk_window):
     window.set_language("id")
     try:
         assert window.walk.next_open_button.text() == "Berikutnya yang belum dijawab"
+        assert window.walk.key_hint.text().endswith("F3 berikutnya yang belum dijawab")
         assert window.next_open_action.text() == "&Berikutnya yang Belum Dijawab"
         assert window.walk.panel.target_box.itemText(0) == "Sesuai kerangka kerja (4)"
     finally:

@@ -173,7 +173,7 @@ class IndicatorPanel(QWidget):
         value_row.setContentsMargins(0, 0, 0, 0)
 
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setMaximumHeight(90)
+        self.note_edit.setMaximumHeight(72)  # four lines; with the evidence below, all fits a 768-pixel screen
         self.note_edit.setTabChangesFocus(True)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -190,7 +190,7 @@ class IndicatorPanel(QWidget):
         self.evidence_view.verticalHeader().hide()
         self.evidence_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.evidence_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.evidence_view.setMaximumHeight(110)
+        self.evidence_view.setMaximumHeight(92)  # three files in sight, more scroll
         self.evidence_view.doubleClicked.connect(lambda _index: self.open_evidence())
         self.add_evidence_button = QPushButton(self.tr("Add file…"), self)
         self.add_evidence_button.clicked.connect(self.choose_evidence_files)
