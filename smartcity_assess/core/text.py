@@ -4,8 +4,13 @@ A text is a mapping of language code to string. Authors may also write a plain
 string; the loader stores it under ANY_LANGUAGE so it reads the same in every language.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
-from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 ANY_LANGUAGE = "*"
 FALLBACK_LANGUAGE = "en"

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenuBar,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -23,11 +22,9 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
-from . import file_dialogs
-from .dialogs import messages
 from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
 from .models.assessments import AssessmentRow
-from .settings import APPLICATION, ORGANIZATION, AppSettings
+from .settings import APPLICATION, ORGANIZATION, AppSettings, use_for_dialogs
 from .views.assessment_list import AssessmentListPage
 from .worker import Worker
 
@@ -53,7 +50,7 @@ class MainWindow(QMainWindow):
         self._pending_open: uuid.UUID | None = None  # chosen before the store was open
         self._painted = False
         self.settings = settings or AppSettings()
-        file_dialogs.use_settings(self.settings)
+        use_for_dialogs(self.settings)  # file dialogs start in the folder last used, kept in these settings
         self._lock = None
         self.lang = self.settings.language
         if TRANSLATIONS.language != self.lang:  # the interface speaks the language of the framework texts
@@ -327,7 +324,7 @@ class MainWindow(QMainWindow):
         return self.settings.assessor or default_actor()
 
     def show_error(self, sentence: str) -> None:
-        messages.show_error(self, sentence)
+        _messages().show_error(self, sentence)
 
     def current_assessment_id(self) -> uuid.UUID | None:
         """The assessment being walked, else the one selected in the list."""
@@ -465,7 +462,7 @@ class MainWindow(QMainWindow):
         question = self.tr(
             "Delete the draft assessment of {city} {year} with all its scores, notes and files? This cannot be undone."
         ).format(city=info.city, year=info.year)
-        if not messages.confirm(self, self.tr("Delete draft"), question):
+        if not _messages().confirm(self, self.tr("Delete draft"), question):
             return
         try:
             self.store.delete_assessment(selected, actor=self.actor)
@@ -487,7 +484,7 @@ class MainWindow(QMainWindow):
         unanswered = [i.code for i in self.session.framework.indicators if not self.session.is_answered(i.code)]
         if unanswered:
             text += " " + self._unanswered_sentence(unanswered)
-        if not messages.confirm(self, self.tr("Finalize assessment"), text):
+        if not _messages().confirm(self, self.tr("Finalize assessment"), text):
             return
         try:
             self.session.finalize()
@@ -508,7 +505,7 @@ class MainWindow(QMainWindow):
     def reopen(self) -> None:
         if self.session is None or not self.session.is_final:
             return
-        reason = messages.ask_text(
+        reason = _messages().ask_text(
             self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)"), required=True
         )
         if reason is None or not reason.strip():
@@ -529,7 +526,7 @@ class MainWindow(QMainWindow):
         from .db_lock import lock_database
 
         if path is None:
-            path = file_dialogs.open_file(
+            path = _file_dialogs().open_file(
                 self,
                 self.tr("Open database"),
                 self.tr("Smart City Assess databases (*.db *.sqlite);;All files (*)"),
@@ -559,7 +556,7 @@ class MainWindow(QMainWindow):
         from ..services.frameworks import import_framework_file
 
         if path is None:
-            path = file_dialogs.open_file(
+            path = _file_dialogs().open_file(
                 self, self.tr("Import framework"), self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
             )
             if not path:
@@ -647,7 +644,7 @@ class MainWindow(QMainWindow):
             "Remove the sample data — every assessment marked “(sample)”, with its scores, notes and files? "
             "Your own assessments stay as they are."
         )
-        if not messages.confirm(self, self.tr("Remove sample data"), question):
+        if not _messages().confirm(self, self.tr("Remove sample data"), question):
             return
         if self.session is not None and self.session.info.is_demo:
             self._close_walk()
@@ -673,6 +670,8 @@ class MainWindow(QMainWindow):
         KeysDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
 
     # ---- language -----------------------------------------------------------------------------------
@@ -737,7 +736,7 @@ class MainWindow(QMainWindow):
 
     # ---- closing ------------------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event) -> None:
         if self.walk is not None:
             self.walk.panel.save_pending()  # the note and value being typed are saved before the window goes
             self.settings.splitter_state = self.walk.splitter.saveState()
@@ -832,6 +831,19 @@ def _exists(store: Store, assessment_id: str) -> bool:
     except (UserError, ValueError):
         return False
     return True
+
+
+def _messages():
+    """The message boxes (ui.dialogs.messages), imported when the first one is shown, not before the first paint."""
+    from .dialogs import messages
+
+    return messages
+
+
+def _file_dialogs():
+    from . import file_dialogs
+
+    return file_dialogs
 
 
 def _uuid(text: str) -> uuid.UUID:

@@ -11,19 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from .settings import AppSettings
-
-_settings: AppSettings | None = None
-
-
-def use_settings(settings: AppSettings) -> None:
-    """Remember folders in these settings (the main window's), not the default ones."""
-    global _settings
-    _settings = settings
-
-
-def _current() -> AppSettings:
-    return _settings if _settings is not None else AppSettings()
+from .settings import for_dialogs as _current
 
 
 def start_folder() -> Path:

@@ -102,3 +102,16 @@ class AppSettings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+_for_dialogs: AppSettings | None = None
+
+
+def use_for_dialogs(settings: AppSettings) -> None:
+    """The settings in which file dialogs remember the folder last used (the main window's)."""
+    global _for_dialogs
+    _for_dialogs = settings
+
+
+def for_dialogs() -> AppSettings:
+    return _for_dialogs if _for_dialogs is not None else AppSettings()

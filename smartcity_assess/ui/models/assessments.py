@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,8 +37,7 @@ def _headers() -> tuple[str, ...]:
     )
 
 
-@dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentRow(NamedTuple):  # a named tuple: immutable, and cheaper to define than a dataclass at start
     id: uuid.UUID
     city: str
     year: int
