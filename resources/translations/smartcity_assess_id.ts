@@ -23,10 +23,6 @@
             <source>No assessments yet. Start one with “New assessment…” (Ctrl+N), or explore the sample data first: Help → Load Sample Data.</source>
             <translation>Belum ada penilaian. Mulai dengan “Penilaian baru…” (Ctrl+N), atau jelajahi data contoh terlebih dahulu: Bantuan → Muat Data Contoh.</translation>
         </message>
-        <message>
-            <source>Loading the assessments…</source>
-            <translation>Memuat penilaian…</translation>
-        </message>
     </context>
     <context>
         <name>AssessmentSession</name>
@@ -599,6 +595,10 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Loading the assessments…</source>
+            <translation>Memuat penilaian…</translation>
+        </message>
         <message>
             <source>&amp;New Assessment…</source>
             <translation>Penilaian &amp;Baru…</translation>

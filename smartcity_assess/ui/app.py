@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Sign
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QMainWindow,
     QMenuBar,
     QStackedWidget,
@@ -23,9 +24,7 @@ from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
 from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
-from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings, use_for_dialogs
-from .views.assessment_list import AssessmentListPage
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 
     from ..persistence.store import Store
     from .dialogs.new_assessment import NewAssessmentChoice
+    from .models.assessments import AssessmentRow
+    from .views.assessment_list import AssessmentListPage
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +64,12 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.list_page = self._build_list_page()
+        # Until a store is attached the window shows a "Loading…" line, not the list: the table and its
+        # models are built right after the first paint (their Qt classes cost a first paint ~15 ms).
+        self.list_page: AssessmentListPage | None = None
+        self._loading = QLabel(self.tr("Loading the assessments…"), self.pages)
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self._loading)
 
         self._build_actions()
         self._build_menus()
@@ -72,12 +78,20 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.attach_store(store, lock)
         else:
-            self.list_page.show_loading()
             self._update_actions()
+
+    def _ensure_list_page(self) -> AssessmentListPage:
+        if self.list_page is None:
+            self.list_page = self._build_list_page()
+            self.pages.setCurrentWidget(self.list_page)
+            self.pages.removeWidget(self._loading)
+            self._loading.deleteLater()
+        return self.list_page
 
     def attach_store(self, store: Store, lock=None, rows: list[AssessmentRow] | None = None) -> None:
         """Work on this store from now on (its lock held); `rows`: the list, when already read."""
         self.store, self._lock = store, lock
+        self._ensure_list_page()
         self._update_title()
         self.refresh_list(rows)
         self.store_ready.emit()
@@ -100,7 +114,7 @@ class MainWindow(QMainWindow):
             return False
         rows = quick_rows(db)
         if rows is not None:
-            self.list_page.set_rows(rows)
+            self._ensure_list_page().set_rows(rows)
             self.list_filled.emit()
         outcome: dict = {}
         worker = Worker(open_database, db, rows is None)
@@ -155,6 +169,8 @@ class MainWindow(QMainWindow):
             self.show()
 
     def _build_list_page(self) -> AssessmentListPage:
+        from .views.assessment_list import AssessmentListPage
+
         page = AssessmentListPage(self)
         self.pages.insertWidget(0, page)
         page.new_button.clicked.connect(self.new_assessment)
@@ -290,6 +306,13 @@ class MainWindow(QMainWindow):
             self.remove_demo_action,
         ):
             action.setEnabled(ready)
+        if self.list_page is None:  # still loading: nothing to open, export or delete yet
+            for action in (self.export_action, self.pdf_action, self.delete_action, self.finalize_action):
+                action.setEnabled(False)
+            for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
+                action.setEnabled(False)
+            self.reopen_action.setEnabled(False)
+            return
         self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
         final = self.session is not None and self.session.is_final
@@ -330,7 +353,7 @@ class MainWindow(QMainWindow):
         """The assessment being walked, else the one selected in the list."""
         if self._walking():
             return self.session.assessment_id
-        return self.list_page.selected_id()
+        return self.list_page.selected_id() if self.list_page is not None else None
 
     # ---- the list ------------------------------------------------------------------------------------
 
@@ -339,6 +362,7 @@ class MainWindow(QMainWindow):
             return
         if rows is None:
             from ..services.assessments import score_many
+            from .models.assessments import AssessmentRow
 
             rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
         self.list_page.set_rows(rows)
@@ -712,6 +736,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         old_list = self.list_page
+        if old_list is None:  # still loading: the list is built in the new language when it comes
+            self._loading.setText(self.tr("Loading the assessments…"))
+            self._update_title()
+            self._update_actions()
+            return
         self.list_page = self._build_list_page()
         self.pages.removeWidget(old_list)
         old_list.deleteLater()

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ..core.errors import UserError
-from .models.assessments import AssessmentRow
 from .worker import Worker
 
 if TYPE_CHECKING:
     from ..persistence.store import Store
     from .app import MainWindow
+    from .models.assessments import AssessmentRow
 
 # in the order a person is likely to need them
 WARM_MODULES = (
@@ -40,6 +40,7 @@ class LoadedDatabase:
 def quick_rows(db: str | None) -> list[AssessmentRow] | None:
     """The list read without the store's libraries (services.listing), or None when only the store can."""
     from ..services.listing import quick_scored_list
+    from .models.assessments import AssessmentRow
 
     scored = quick_scored_list(db)
     return None if scored is None else [AssessmentRow.from_scored(s) for s in scored]
@@ -51,6 +52,7 @@ def open_database(db: str | None, read_list: bool) -> LoadedDatabase:
     from ..services.assessments import score_many
     from ..services.frameworks import open_store
     from .database_errors import DATABASE_ERRORS, database_name, database_sentence
+    from .models.assessments import AssessmentRow
 
     store = None
     try:

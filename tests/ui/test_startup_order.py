@@ -25,7 +25,7 @@ window.show_window()
 app.processEvents()
 heavy = [m for m in ("sqlalchemy", "sqlmodel", "pydantic", "pandas", "numpy", "pyqtgraph", "reportlab", "yaml")
          if m in sys.modules]
-print(",".join(heavy) or "none", window.list_page.empty_hint.text(), window.new_action.isEnabled())
+print(",".join(heavy) or "none", window.pages.currentWidget().text(), window.new_action.isEnabled())
 """
 
 QUICK_LIST = """

@@ -51,11 +51,13 @@ class AssessmentListPage(QWidget):
         self.new_button = QPushButton(self.tr("New assessment…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.delete_button = QPushButton(self.tr("Delete draft…"), self)
-        self._empty_text = self.tr(
-            "No assessments yet. Start one with “New assessment…” (Ctrl+N), "
-            "or explore the sample data first: Help → Load Sample Data."
+        self.empty_hint = QLabel(
+            self.tr(
+                "No assessments yet. Start one with “New assessment…” (Ctrl+N), "
+                "or explore the sample data first: Help → Load Sample Data."
+            ),
+            self,
         )
-        self.empty_hint = QLabel(self._empty_text, self)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -80,18 +82,10 @@ class AssessmentListPage(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def show_loading(self) -> None:
-        """The list's frame while the database is being opened (the first moments after start)."""
-        self.empty_hint.setText(self.tr("Loading the assessments…"))
-        self.empty_hint.setVisible(True)
-        self.filter_edit.setEnabled(False)
-
     def set_rows(self, rows: list[AssessmentRow]) -> None:
         selected = self.selected_id()
         self.model.set_rows(rows)
-        self.empty_hint.setText(self._empty_text)
         self.empty_hint.setVisible(not rows)
-        self.filter_edit.setEnabled(True)
         if selected is not None:
             self.select(selected)
         elif self.proxy.rowCount():
