@@ -215,9 +215,7 @@ def cmd_assessments_history(args) -> int:
     _print_table(("WHEN", "WHO", "ACTION", "WHAT", "CHANGE"), rows)
     deleted = next((e for e in reversed(entries) if e.action == "delete"), None)
     if deleted is not None:
-        print(
-            f"deleted by {deleted.actor} on {local_time(deleted.at)}: the assessment itself is gone, this trail stays"
-        )
+        print(f"deleted by {deleted.actor} on {local_time(deleted.at)}: the assessment is gone, its trail stays")
     return 0
 
 
