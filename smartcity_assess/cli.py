@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__
-from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
+from .core.comparison import shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
 from .core.score_json import score_to_dict
@@ -300,10 +300,6 @@ def _compare_change(value: float, integer: bool) -> str:
     return text[1:] if float(text) == 0 else text
 
 
-# Between cities a difference is not an improvement: say which is higher.
-_CITY_TREND_WORDS = {IMPROVED: "higher", REGRESSED: "lower", HELD: "same"}
-
-
 def cmd_compare(args) -> int:
     from .core.comparison import INDICATOR, comparison_to_dict
     from .services.assessments import parse_year
@@ -318,6 +314,8 @@ def cmd_compare(args) -> int:
         raise UserError("--cities goes with --year; to follow one city over the years use --city NAME [--years Y ...]")
     if args.year is not None and args.years:
         raise UserError("--years goes with --city; to compare cities in one year use --year Y --cities NAME ...")
+    if args.reference is not None and args.year is None:
+        raise UserError("--reference goes with --year Y --cities NAME ...: the city the others are compared with")
     if args.year is not None and not args.cities:
         raise UserError("name the cities to compare in that year with --cities NAME ...")
     store = _open(args)
@@ -340,6 +338,9 @@ def cmd_compare(args) -> int:
         return 0
     for note in notes:
         print(f"note: {note}")
+    if by == BY_CITY:
+        _print_city_differences(comparison, args.reference)
+        return 0
     keys = comparison.keys
     rows = []
     for _, row in comparison.table.iterrows():
@@ -347,13 +348,32 @@ def cmd_compare(args) -> int:
         cells = ["not assessed" if v != v else (f"{v:.0f}" if integer else f"{v:.2f}") for v in row[list(keys)]]
         name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
         trend = row["trend"] or ""
-        if by == BY_CITY:
-            trend = _CITY_TREND_WORDS.get(trend, trend)
         # the change between the figures printed, as the trend and the app and the report have it
         change = row["change"] if integer else shown_change(row[keys[0]], row[keys[-1]])
         rows.append((row["code"], name, *cells, _compare_change(change, integer), trend))
     _print_table(("CODE", "NAME", *(comparison.column_label(k) for k in keys), "CHANGE", "TREND"), rows)
     return 0
+
+
+def _print_city_differences(comparison, reference: str | None) -> None:
+    """Cities side by side, then each city's difference to the reference city (the first given, or --reference)."""
+    from .core.comparison import INDICATOR
+
+    keys = comparison.keys
+    wanted = reference or keys[0]
+    ref = next((k for k in keys if k.casefold() == wanted.strip().casefold()), None)
+    if ref is None:
+        raise UserError(f"--reference {wanted} is not one of the cities compared ({', '.join(keys)})")
+    others = [k for k in keys if k != ref]
+    rows = []
+    for _, row in comparison.table.iterrows():
+        integer = row["kind"] == INDICATOR
+        cells = ["not assessed" if v != v else (f"{v:.0f}" if integer else f"{v:.2f}") for v in row[list(keys)]]
+        name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
+        differences = [_compare_change(shown_change(row[ref], row[k]), integer) for k in others]
+        rows.append((row["code"], name, *cells, *differences))
+    labels = [comparison.column_label(k) + (" (reference)" if k == ref else "") for k in keys]
+    _print_table(("CODE", "NAME", *labels, *(f"{k} − {ref}" for k in others)), rows)
 
 
 def cmd_report(args) -> int:
@@ -508,6 +528,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--years", nargs="+", metavar="Y", help="years to compare (default: all final years)")
     cmp.add_argument("--year", help="the year in which to compare cities")
     cmp.add_argument("--cities", nargs="+", metavar="NAME", help="cities to compare in --year, in this order")
+    cmp.add_argument(
+        "--reference", metavar="NAME", help="with --cities: the city the others are compared with (default: the first)"
+    )
     cmp.add_argument("--framework", help="framework code (needed only when a city has several)")
     cmp.add_argument("--include-drafts", action="store_true", help="include draft assessments (marked as drafts)")
     cmp_out = cmp.add_mutually_exclusive_group()

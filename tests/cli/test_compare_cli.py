@@ -134,9 +134,17 @@ def test_bad_input_is_one_sentence_and_exit_2(run, argv, message, tmp_path, monk
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_the_printed_change_agrees_with_the_printed_scores(run):
+def test_cities_are_compared_with_a_reference_city_and_the_differences_agree_with_the_figures(run):
     code, out, _ = run("compare", "--year", "2025", "--cities", BANDUNG, CIMAHI)
     assert code == 0
-    overall = next(line for line in out.splitlines() if line.startswith("OVERALL"))
-    first, last, change = (float(x.replace("−", "-")) for x in overall.split()[-4:-1])
-    assert change == round(last - first, 2)
+    header, overall = out.splitlines()[0], next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert f"{BANDUNG} (reference)" in header and header.rstrip().endswith(f"{CIMAHI} − {BANDUNG}")
+    bandung, cimahi, difference = (float(x) for x in overall.split()[-3:])
+    assert difference == round(cimahi - bandung, 2)  # the difference between the figures printed
+
+    code, out, _ = run("compare", "--year", "2025", "--cities", BANDUNG, CIMAHI, "--reference", CIMAHI)
+    header, overall = out.splitlines()[0], next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert f"{CIMAHI} (reference)" in header and header.rstrip().endswith(f"{BANDUNG} − {CIMAHI}")
+    assert float(overall.split()[-1]) == -difference
+    code, _, err = run("compare", "--year", "2025", "--cities", BANDUNG, "--reference", "Atlantis")
+    assert code == 2 and "is not one of the cities compared" in err
