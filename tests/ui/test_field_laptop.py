@@ -207,3 +207,17 @@ def test_file_dialogs_start_in_the_folder_used_last(make_window, store, tmp_path
     assert asked[0] == str(Path.home()) and asked[1] == str(folder)
     assert window.settings.last_folder == str(folder)  # kept for the next run, too
     assert file_dialogs.suggested_path("bandung-2026.pdf") == str(folder / "bandung-2026.pdf")
+
+
+def test_the_walk_is_reachable_by_tab_from_the_level_keys_to_the_evidence_buttons(walk_window, qtbot):
+    panel = walk_window.walk.panel
+    walk_window.walk.go_to_code("G1")
+    panel.setFocus()
+    qtbot.waitUntil(panel.hasFocus)
+    reached = []
+    for _ in range(12):
+        qtbot.keyClick(walk_window.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(walk_window.focusWidget())
+    for widget in (panel.target_box, panel.note_edit, panel.evidence_view, panel.add_evidence_button):
+        assert widget in reached, widget
+    assert reached.index(panel.target_box) < reached.index(panel.note_edit) < reached.index(panel.add_evidence_button)
