@@ -74,3 +74,21 @@ def test_the_quick_read_leaves_what_it_cannot_be_sure_of_to_the_store(tmp_path, 
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
     assert quick_scored_list(db_path) is None  # refused by the store, in its words
+
+
+def test_an_assessment_opened_while_the_store_still_opens_opens_once_it_is_ready(qtbot, db_path, app_settings):
+    from smartcity_assess.services.assessments import new_assessment
+    from smartcity_assess.ui.app import MainWindow
+    from smartcity_assess.ui.loading import quick_rows
+
+    store = open_store(db_path)
+    assessment = new_assessment(store, "Bandung", 2026)
+    window = MainWindow(None, settings=app_settings)
+    qtbot.addWidget(window)
+    window._ensure_list_page().set_rows(quick_rows(db_path))  # what start-up shows before the store is open
+    window.list_page.select(assessment)
+    window.open_selected()  # Enter or a double click, a moment too early
+    assert window.walk is None
+    window.attach_store(store)
+    assert window.session is not None and window.session.assessment_id == assessment
+    window.release()
