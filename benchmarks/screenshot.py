@@ -1,6 +1,9 @@
 """Start the real app on an X server with the demo data and save screenshots to docs/.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py [--lang id]
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot.py [--lang id]
+
+The windows fill the screen, as the app's first start does on a field laptop's 1366×768 screen (no window
+manager runs under Xvfb, so "maximised" is the whole screen).
 
 In English the files are docs/main-window.png, walk.png, walk-metric.png, compare.png; in another language they
 carry its code (docs/walk-id.png …), so both sets can live side by side.
@@ -14,6 +17,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -29,6 +33,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="smartcity-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ.setdefault("SMARTCITY_ASSESS_USER", "assessor")
+    os.environ.setdefault("TZ", "Asia/Jakarta")  # times show as the field teams' clocks read them (WIB)
+    time.tzset()
 
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
@@ -46,7 +52,8 @@ def main() -> int:
     settings.language = args.lang
     TRANSLATIONS.install(args.lang)
     window = MainWindow(store, settings=settings)
-    window.resize(1360, 860)
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen)
     window.show()
     QTest.qWaitForWindowExposed(window)
     DOCS.mkdir(exist_ok=True)
@@ -71,9 +78,12 @@ def main() -> int:
     window.walk.go_to_code("WIFI-01")
     shoot("walk-metric.png")
     compare = window.show_compare()
+    compare.setGeometry(screen)
     compare.set_include_drafts(True)  # the demo's current year is a draft: show it, marked
     QTest.qWaitForWindowExposed(compare)
     shoot("compare.png", compare)
+    compare.show_year(2026)  # the cities, each compared with the first one
+    shoot("compare-cities.png", compare)
     compare.close()
     window.close()
     window.release()

@@ -16,13 +16,12 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from . import __version__, app_log
-from .cli_words import say, system_language
-from .core.comparison import HELD, IMPROVED, REGRESSED, shown_change
+from .cli_words import language_in, say, speak_argparse, system_language
+from .core.comparison import shown_change
 from .core.errors import UserError
 from .core.framework_loader import FrameworkError, load_framework_file
-from .core.messages import local_time
 from .core.score_json import score_to_dict
-from .core.text import LANGUAGES, localize, with_decimal_mark
+from .core.text import LANGUAGES, local_time, localize, with_decimal_mark
 from .services.records import DATABASE_ENV, Store, database_location, describe_database_error
 
 EXIT_USER_ERROR = 2
@@ -195,14 +194,16 @@ def cmd_assessments_reopen(args) -> int:
     from .services import assessments
 
     store = _open(args)
-    assessments.reopen(store, store.resolve_assessment_id(args.id), reason=args.reason or "", actor=args.actor)
+    if not args.reason.strip():
+        raise UserError("reopen_needs_reason")
+    assessments.reopen(store, store.resolve_assessment_id(args.id), reason=args.reason.strip(), actor=args.actor)
     print(say("reopened", args.lang))
     return 0
 
 
 def cmd_assessments_history(args) -> int:
     store = _open(args)
-    entries = store.audit_trail(store.resolve_assessment_id(args.id))
+    entries = store.audit_trail(store.resolve_assessment_id(args.id, deleted_too=True))
     if args.json:
         rows = [
             {
@@ -229,6 +230,9 @@ def cmd_assessments_history(args) -> int:
         for e in entries
     ]
     _print_table(_headers(args, "when", "who", "action", "what", "change"), rows)
+    deleted = next((e for e in reversed(entries) if e.action == "delete"), None)
+    if deleted is not None:
+        print(say("deleted_by", args.lang, who=deleted.actor, when=local_time(deleted.at)))
     return 0
 
 
@@ -248,8 +252,16 @@ def cmd_responses_import(args) -> int:
     from .services.responses_io import import_responses
 
     store = _open(args)
-    count = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
-    print(say("imported_responses", args.lang, count=count))
+    result = import_responses(store, store.resolve_assessment_id(args.id), args.file, actor=args.actor)
+    print(
+        say(
+            "imported_responses",
+            args.lang,
+            count=result.rows,
+            changed=result.changed,
+            unchanged=result.rows - result.changed,
+        )
+    )
     return 0
 
 
@@ -333,10 +345,6 @@ def _compare_change(value: float, integer: bool) -> str:
     return text[1:] if float(text) == 0 else text
 
 
-# Between cities a difference is not an improvement: say which is higher.
-_CITY_TREND_WORDS = {IMPROVED: "higher", REGRESSED: "lower", HELD: "same"}
-
-
 def cmd_compare(args) -> int:
     from .core.comparison import INDICATOR, comparison_to_dict
     from .services.assessments import parse_year
@@ -348,6 +356,8 @@ def cmd_compare(args) -> int:
         raise UserError("cli_cities_needs_year")
     if args.year is not None and args.years:
         raise UserError("cli_years_needs_city")
+    if args.reference is not None and args.year is None:
+        raise UserError("cli_reference_needs_year")
     if args.year is not None and not args.cities:
         raise UserError("cli_name_the_cities")
     store = _open(args)
@@ -370,6 +380,9 @@ def cmd_compare(args) -> int:
         return 0
     for note in notes:
         print(say("note", args.lang, note=note))
+    if by == BY_CITY:
+        _print_city_differences(args, comparison, args.reference)
+        return 0
     keys = comparison.keys
     rows = []
     for _, row in comparison.table.iterrows():
@@ -381,7 +394,7 @@ def cmd_compare(args) -> int:
         name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
         trend = row["trend"] or ""
         if trend:
-            trend = say(_CITY_TREND_WORDS.get(trend, trend) if by == BY_CITY else trend, args.lang)
+            trend = say(trend, args.lang)
         # the change between the figures printed, as the trend and the app and the report have it
         change = row["change"] if integer else shown_change(row[keys[0]], row[keys[-1]])
         rows.append((row["code"], name, *cells, with_decimal_mark(_compare_change(change, integer), args.lang), trend))
@@ -389,6 +402,33 @@ def cmd_compare(args) -> int:
     labels = (comparison.column_label(k, draft_mark) for k in keys)
     _print_table((*_headers(args, "code", "name"), *labels, *_headers(args, "change", "trend")), rows)
     return 0
+
+
+def _print_city_differences(args, comparison, reference: str | None) -> None:
+    """Cities side by side, then each city's difference to the reference city (the first given, or --reference)."""
+    from .core.comparison import INDICATOR
+
+    keys = comparison.keys
+    wanted = reference or keys[0]
+    ref = next((k for k in keys if k.casefold() == wanted.strip().casefold()), None)
+    if ref is None:
+        raise UserError("cli_reference_not_compared", reference=wanted, cities=", ".join(keys))
+    others = [k for k in keys if k != ref]
+    unassessed = say("not_assessed", args.lang)
+    rows = []
+    for _, row in comparison.table.iterrows():
+        integer = row["kind"] == INDICATOR
+        cells = [unassessed if v != v else (f"{v:.0f}" if integer else _fmt(args.lang, v)) for v in row[list(keys)]]
+        name = row["name"] if len(row["name"]) <= 40 else row["name"][:39] + "…"
+        differences = [
+            with_decimal_mark(_compare_change(shown_change(row[ref], row[k]), integer), args.lang) for k in others
+        ]
+        rows.append((row["code"], name, *cells, *differences))
+    draft_mark = say("draft_column", args.lang)
+    labels = [
+        comparison.column_label(k, draft_mark) + (say("reference_mark", args.lang) if k == ref else "") for k in keys
+    ]
+    _print_table((*_headers(args, "code", "name"), *labels, *(f"{k} − {ref}" for k in others)), rows)
 
 
 def cmd_report(args) -> int:
@@ -431,8 +471,12 @@ def cmd_server_revoke(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .services.demo import load_demo
+    from .services.demo import load_demo, remove_demo
 
+    if args.remove:
+        removed = remove_demo(_open(args), actor=args.actor)
+        print(say("demo_removed", args.lang, count=removed) if removed else say("demo_none_to_remove", args.lang))
+        return 0
     loaded = load_demo(_open(args))
     print(say("demo_loaded", args.lang, names=", ".join(loaded)) if loaded else say("demo_already", args.lang))
     return 0
@@ -464,7 +508,8 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes read like every other bad input: one `error: …` line and status 2."""
 
     def error(self, message: str):
-        self.exit(EXIT_USER_ERROR, f"error: {message} (see '{self.prog} --help')\n")
+        see = argparse._("see '%s --help'") % self.prog  # in the language speak_argparse chose
+        self.exit(EXIT_USER_ERROR, f"error: {message} ({see})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -526,7 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
     add(asm, "finalize", cmd_assessments_finalize, "make an assessment read-only").add_argument("id")
     reopen = add(asm, "reopen", cmd_assessments_reopen, "make a final assessment editable again (audited)")
     reopen.add_argument("id")
-    reopen.add_argument("--reason", help="why it is reopened (kept in the audit trail)")
+    reopen.add_argument("--reason", required=True, help="why it is reopened (kept in the audit trail)")
     history = add(asm, "history", cmd_assessments_history, "the audit trail: every change, who made it and when")
     history.add_argument("id")
     history.add_argument("--json", action="store_true", help="print the trail as JSON")
@@ -561,6 +606,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--years", nargs="+", metavar="Y", help="years to compare (default: all final years)")
     cmp.add_argument("--year", help="the year in which to compare cities")
     cmp.add_argument("--cities", nargs="+", metavar="NAME", help="cities to compare in --year, in this order")
+    cmp.add_argument(
+        "--reference", metavar="NAME", help="with --cities: the city the others are compared with (default: the first)"
+    )
     cmp.add_argument("--framework", help="framework code (needed only when a city has several)")
     cmp.add_argument("--include-drafts", action="store_true", help="include draft assessments (marked as drafts)")
     cmp_out = cmp.add_mutually_exclusive_group()
@@ -583,11 +631,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("id")
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
 
-    add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
+    demo = add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
+    demo.add_argument(
+        "--remove", action="store_true", help="delete the sample data again (only it: your assessments stay)"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    speak_argparse(language_in(sys.argv[1:] if argv is None else argv))  # its usage errors, in that language
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

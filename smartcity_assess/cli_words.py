@@ -49,7 +49,17 @@ WORDS: dict[str, dict[str, str]] = {
     "finalized": {"en": "finalized", "id": "difinalisasi"},
     "reopened": {"en": "reopened", "id": "dibuka kembali"},
     "deleted": {"en": "deleted", "id": "dihapus"},
-    "imported_responses": {"en": "imported {count} responses", "id": "{count} jawaban diimpor"},
+    "imported_responses": {
+        "en": "imported {count} responses: {changed} changed, {unchanged} unchanged",
+        "id": "{count} jawaban diimpor: {changed} berubah, {unchanged} tetap",
+    },
+    "deleted_by": {
+        "en": "deleted by {who} on {when}: the assessment is gone, its trail stays",
+        "id": "dihapus oleh {who} pada {when}: penilaiannya sudah tidak ada, jejak auditnya tetap",
+    },
+    "reference_mark": {"en": " (reference)", "id": " (acuan)"},
+    "demo_removed": {"en": "removed {count} sample assessments", "id": "{count} penilaian contoh dihapus"},
+    "demo_none_to_remove": {"en": "there is no sample data to remove", "id": "tidak ada data contoh untuk dihapus"},
     "score_line": {
         "en": "overall {score} ({band}), target {target}, gap {gap}, completion {completion}",
         "id": "keseluruhan {score} ({band}), target {target}, kesenjangan {gap}, kelengkapan {completion}",
@@ -103,3 +113,38 @@ def system_language() -> str:
         if value:
             return "id" if value.split(":")[0].lower().startswith(("id", "in_")) else "en"
     return "en"
+
+
+# argparse's own messages (it looks `_` up when it reports), for `--lang id`. Its help text stays English.
+ARGPARSE_ID = {
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu argumen",
+    "expected at least one argument": "perlu setidaknya satu argumen",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi ambigu: %(option)s dapat berarti %(matches)s",
+    "see '%s --help'": "lihat '%s --help'",
+}
+
+
+def speak_argparse(lang: str) -> None:
+    """Make argparse report usage mistakes in `lang` (English is its own)."""
+    import argparse
+
+    table = ARGPARSE_ID if lang == "id" else {}
+    argparse._ = lambda message: table.get(message, message)
+
+
+def language_in(argv) -> str:
+    """The --lang an argument list asks for (before it is parsed), else the system's language."""
+    argv = list(argv)
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return system_language()

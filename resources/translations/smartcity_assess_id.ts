@@ -136,6 +136,14 @@
             <translation>Penilaian draf belum final; saat ditampilkan diberi tanda “(draf)”</translation>
         </message>
         <message>
+            <source>Compared with</source>
+            <translation>Dibandingkan dengan</translation>
+        </message>
+        <message>
+            <source>Each city's figures also show its difference to this city</source>
+            <translation>Angka setiap kota juga menunjukkan selisihnya dengan kota ini</translation>
+        </message>
+        <message>
             <source>Compare</source>
             <translation>Bandingkan</translation>
         </message>
@@ -260,8 +268,8 @@
             <translation>Draf (belum final) yang disertakan: {keys}.</translation>
         </message>
         <message>
-            <source>Change is the last city minus the first, in the order listed.</source>
-            <translation>Perubahan = kota terakhir dikurangi kota pertama, sesuai urutan daftar.</translation>
+            <source>In brackets: each city's difference to {city}.</source>
+            <translation>Dalam kurung: selisih setiap kota dengan {city}.</translation>
         </message>
         <message>
             <source>{key} (draft)</source>
@@ -327,6 +335,10 @@
             <translation>{key} (draf)</translation>
         </message>
         <message>
+            <source>{key} (reference)</source>
+            <translation>{key} (acuan)</translation>
+        </message>
+        <message>
             <source>—</source>
             <translation>—</translation>
         </message>
@@ -345,6 +357,10 @@
         <message>
             <source>Not assessed in {key} (no level recorded, or not in that framework)</source>
             <translation>Tidak dinilai pada {key} (tingkat belum dicatat, atau tidak ada dalam kerangka tersebut)</translation>
+        </message>
+        <message>
+            <source>{key} minus {reference}, as the figures are shown</source>
+            <translation>{key} dikurangi {reference}, sesuai angka yang ditampilkan</translation>
         </message>
         <message>
             <source>Overall score in {key}</source>
@@ -402,10 +418,33 @@
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>{suffix} file</source>
+            <translation>Berkas {suffix}</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+    </context>
+    <context>
         <name>IndicatorListModel</name>
         <message>
             <source>{name}: not answered yet</source>
             <translation>{name}: belum dijawab</translation>
+        </message>
+        <message>
+            <source>✎ has a note</source>
+            <translation>✎ ada catatan</translation>
+        </message>
+        <message>
+            <source>❐ evidence files: {count}</source>
+            <translation>❐ berkas bukti: {count}</translation>
         </message>
         <message>
             <source>N/A</source>
@@ -421,6 +460,10 @@
         <message>
             <source>measured value</source>
             <translation>nilai terukur</translation>
+        </message>
+        <message>
+            <source>As the framework sets ({level})</source>
+            <translation>Sesuai kerangka kerja ({level})</translation>
         </message>
         <message>
             <source>Findings, sources, who said what… (saved as you type)</source>
@@ -463,10 +506,6 @@
             <translation>indikator {n} dari {total}</translation>
         </message>
         <message>
-            <source>Framework target: {level}</source>
-            <translation>Target kerangka: {level}</translation>
-        </message>
-        <message>
             <source>Marked not applicable: left out of the scores.</source>
             <translation>Ditandai tidak berlaku: tidak dihitung dalam skor.</translation>
         </message>
@@ -504,7 +543,64 @@
         </message>
     </context>
     <context>
+        <name>KeysDialog</name>
+        <message>
+            <source>Walk: choose that level (when no text field has the focus)</source>
+            <translation>Penilaian: pilih tingkat itu (saat tidak ada kolom teks yang aktif)</translation>
+        </message>
+        <message>
+            <source>Walk: mark the indicator not applicable, or clear the mark</source>
+            <translation>Penilaian: tandai indikator tidak berlaku, atau hapus tandanya</translation>
+        </message>
+        <message>
+            <source>Walk: search the indicators (code, name, question, note)</source>
+            <translation>Penilaian: cari indikator (kode, nama, pertanyaan, catatan)</translation>
+        </message>
+        <message>
+            <source>Walk search: go to the indicator found; list filter: open the assessment found</source>
+            <translation>Pencarian penilaian: buka indikator yang ditemukan; saringan daftar: buka penilaian yang ditemukan</translation>
+        </message>
+        <message>
+            <source>Leave a text field (the note is saved); close Compare or a dialog</source>
+            <translation>Keluar dari kolom teks (catatan disimpan); tutup Bandingkan atau dialog</translation>
+        </message>
+        <message>
+            <source>Move between the fields: target, value, note, evidence, buttons</source>
+            <translation>Berpindah antarkolom: target, nilai, catatan, bukti, tombol</translation>
+        </message>
+        <message>
+            <source>Close the Compare window</source>
+            <translation>Tutup jendela Bandingkan</translation>
+        </message>
+        <message>
+            <source>Compare: tick or untick the year or city that has the focus</source>
+            <translation>Bandingkan: centang atau hapus centang tahun atau kota yang aktif</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Pintasan papan ketik</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tombol</translation>
+        </message>
+        <message>
+            <source>Does</source>
+            <translation>Fungsi</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
+        <message>
+            <source>Loading the assessments…</source>
+            <translation>Memuat penilaian…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s) changed elsewhere: shown as now stored.</source>
+            <translation>
+                <numerusform>%n indikator diubah di tempat lain: ditampilkan sesuai yang tersimpan.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>&amp;New Assessment…</source>
             <translation>Penilaian &amp;Baru…</translation>
@@ -551,7 +647,11 @@
         </message>
         <message>
             <source>Next &amp;Unanswered</source>
-            <translation>&amp;Belum Dijawab Berikutnya</translation>
+            <translation>&amp;Berikutnya yang Belum Dijawab</translation>
+        </message>
+        <message>
+            <source>&amp;Search Indicators…</source>
+            <translation>&amp;Cari Indikator…</translation>
         </message>
         <message>
             <source>&amp;Finalize…</source>
@@ -572,6 +672,14 @@
         <message>
             <source>Load &amp;Sample Data</source>
             <translation>Muat Data &amp;Contoh</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Sample Data…</source>
+            <translation>&amp;Hapus Data Contoh…</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;Pintasan Papan Ketik</translation>
         </message>
         <message>
             <source>Open &amp;Log Folder</source>
@@ -608,12 +716,6 @@
         <message>
             <source>Smart City Assess</source>
             <translation>Smart City Assess</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n indicator(s) changed elsewhere: shown as now stored.</source>
-            <translation>
-                <numerusform>%n indikator diubah di tempat lain: ditampilkan sesuai yang tersimpan.</numerusform>
-            </translation>
         </message>
         <message>
             <source>A final assessment cannot be deleted; reopen it first.</source>
@@ -740,6 +842,24 @@
             <translation>Data contoh dimuat: kota bertanda “(demo)”, siap dibandingkan (Ctrl+Shift+K).</translation>
         </message>
         <message>
+            <source>Remove the sample data — every assessment marked “(sample)”, with its scores, notes and files? Your own assessments stay as they are.</source>
+            <translation>Hapus data contoh — setiap penilaian bertanda “(contoh)”, beserta skor, catatan, dan berkasnya? Penilaian Anda sendiri tetap seperti adanya.</translation>
+        </message>
+        <message>
+            <source>Remove sample data</source>
+            <translation>Hapus data contoh</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sample assessment(s) removed.</source>
+            <translation>
+                <numerusform>%n penilaian contoh dihapus.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no sample data to remove.</source>
+            <translation>Tidak ada data contoh untuk dihapus.</translation>
+        </message>
+        <message>
             <source>The log folder {folder} cannot be made ({reason}).</source>
             <translation>Folder log {folder} tidak dapat dibuat ({reason}).</translation>
         </message>
@@ -824,11 +944,19 @@
         <name>WalkView</name>
         <message>
             <source>Next unanswered</source>
-            <translation>Belum dijawab berikutnya</translation>
+            <translation>Berikutnya yang belum dijawab</translation>
         </message>
         <message>
             <source>Go to the next indicator without an answer (F3)</source>
             <translation>Ke indikator berikutnya yang belum dijawab (F3)</translation>
+        </message>
+        <message>
+            <source>Search indicators (Ctrl+F)</source>
+            <translation>Cari indikator (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Code, name, question or note; Enter goes to the one highlighted, Esc ends</source>
+            <translation>Kode, nama, pertanyaan, atau catatan; Enter membuka yang disorot, Esc mengakhiri</translation>
         </message>
         <message>
             <source>Keys: PgDn/Alt+→ next · PgUp/Alt+← previous</source>
@@ -836,7 +964,7 @@
         </message>
         <message>
             <source>Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · F3 next unanswered</source>
-            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · F3 belum dijawab berikutnya</translation>
+            <translation>Tombol: 1–5 tingkat · N tidak berlaku · PgDn/Alt+→ berikutnya · PgUp/Alt+← sebelumnya · F3 berikutnya yang belum dijawab</translation>
         </message>
         <message>
             <source>Final — read-only</source>

@@ -46,6 +46,8 @@ HELD_TOLERANCE = 0.005
 
 LEADING_COLUMNS = ("kind", "code", "pillar", "name")
 TRAILING_COLUMNS = ("change", "trend")
+# What a reader of an exported table must know about its numbers, where they look first.
+EXPORT_KIND_HEADER = "kind (indicator rows: levels 1-5; overall and pillar rows: scores, unrounded)"
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,17 @@ class Comparison:
         return key + draft_mark if key in self.drafts else key
 
     def export_frame(self) -> pd.DataFrame:
-        """The table as written to CSV/XLSX: draft columns marked in their header."""
-        return self.table.rename(columns={k: self.column_label(k) for k in self.drafts})
+        """The table as written to CSV/XLSX: indicator levels as whole numbers (2, not 2.0), scores unrounded,
+        as the `kind` header says; draft columns marked in their header; not assessed = empty."""
+        frame = self.table.copy()
+        indicator = (frame["kind"] == INDICATOR).tolist()
+        for column in (*self.keys, "change"):
+            cells = [
+                None if math.isnan(v) else (int(v) if whole else v)
+                for v, whole in zip(frame[column].tolist(), indicator, strict=True)
+            ]
+            frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+        return frame.rename(columns={"kind": EXPORT_KIND_HEADER, **{k: self.column_label(k) for k in self.drafts}})
 
 
 def shown_change(first: float | None, last: float | None) -> float:

@@ -15,8 +15,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import UserError
 from .framework import Band, Framework, Indicator, Metric, Pillar
 from .text import ANY_LANGUAGE, Text
@@ -351,6 +349,8 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
 
 def load_framework_text(text: str, source: str | None = None) -> Framework:
     """Parse YAML (JSON is YAML too) safely and validate it."""
+    import yaml  # only a file being read needs it; stored frameworks are JSON
+
     try:
         data = yaml.safe_load(text)
     except RecursionError:

@@ -11,12 +11,24 @@ with the language's decimal mark.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from .text import localize, with_decimal_mark
+from .text import local_time, localize, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "reopen_needs_reason": {
+        "en": "say why it is reopened with --reason TEXT (it goes to the audit trail)",
+        "id": "sebutkan alasan membuka kembali dengan --reason TEKS (dicatat di jejak audit)",
+    },
+    "cli_reference_needs_year": {
+        "en": "--reference goes with --year Y --cities NAME ...: the city the others are compared with",
+        "id": "--reference dipakai bersama --year T --cities NAMA ...: kota yang menjadi acuan perbandingan",
+    },
+    "cli_reference_not_compared": {
+        "en": "--reference {reference} is not one of the cities compared ({cities})",
+        "id": "--reference {reference} bukan salah satu kota yang dibandingkan ({cities})",
+    },
     "server_needs_postgresql": {
         "en": "the server commands need a PostgreSQL URL (--db postgresql+psycopg://user@host/database)",
         "id": "perintah server memerlukan URL PostgreSQL (--db postgresql+psycopg://pengguna@host/basisdata)",
@@ -318,14 +330,6 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def local_time(moment: datetime, lang: str = "en") -> str:
-    """A stored UTC time as the reader's clock shows it, with its zone (WIB for most users)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M:%S ") + (local.tzname() or "")
-
-
 SIZE_PARAMS = frozenset({"size", "limit"})  # byte counts, written as a person reads them
 
 
@@ -346,7 +350,7 @@ def _param(value: Any, lang: str, name: str = "") -> str:
     if isinstance(value, Mapping):  # a framework text: in the reader's language
         return localize(value, lang)
     if isinstance(value, datetime):
-        return local_time(value, lang)
+        return local_time(value)
     if isinstance(value, float):
         return with_decimal_mark(f"{value:g}", lang)
     return str(value)

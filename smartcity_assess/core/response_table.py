@@ -144,6 +144,10 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+# "yes" in the language of the export; both read back as true (TRUE_WORDS)
+YES_WORD = {"en": "yes", "id": "ya"}
+
+
 def export_rows(framework: Framework, responses: Mapping[str, object], lang: str = "en") -> list[dict]:
     """One row per indicator in framework order; unanswered indicators have empty cells."""
     rows = []
@@ -158,7 +162,7 @@ def export_rows(framework: Framework, responses: Mapping[str, object], lang: str
                 "level": level,
                 "level_name": localize(framework.levels[level], lang) if level is not None else "",
                 "target": getattr(record, "target", None),
-                "na": "yes" if getattr(record, "na", False) else "",
+                "na": YES_WORD.get(lang, YES_WORD["en"]) if getattr(record, "na", False) else "",
                 "value": getattr(record, "value", None),
                 "unit": localize(ind.metric.unit, lang) if ind.metric else "",
                 "note": getattr(record, "note", ""),

@@ -11,46 +11,27 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from ..core.errors import UserError
+from .location import (  # noqa: F401  (re-exported: the names everyone imports from here)
+    APP_DIR_NAME,
+    DATABASE_ENV,
+    DATABASE_FILE_NAME,
+    SCHEMA_HEAD,
+    SCHEMA_REVISIONS,
+    DatabaseUnavailable,
+    database_url,
+    default_database_path,
+)
 
-APP_DIR_NAME = "SmartCityAssess"
-DATABASE_FILE_NAME = "smartcity_assess.db"
-DATABASE_ENV = "SMARTCITY_ASSESS_DB"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-# The revisions this build knows, oldest first. tests/persistence checks it against Alembic's scripts,
-# so start-up can tell "up to date" from one cheap query instead of loading Alembic every time.
-SCHEMA_REVISIONS = ("0001_initial", "0002_revisions")
-SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 # How long a writer waits for another process's write to finish before saying the database is locked.
 # Writes here are milliseconds long, so this is only reached when a process hangs holding the lock.
 BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "smartcity_write"
-
-
-class DatabaseUnavailable(UserError):
-    """The database cannot be used: locked, damaged, not ours, or from a newer version."""
-
-
-def default_database_path() -> Path:
-    return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / DATABASE_FILE_NAME
-
-
-def database_url(path_or_url: str | os.PathLike | None = None) -> str:
-    """A SQLAlchemy URL from a path or URL; None means $SMARTCITY_ASSESS_DB or the user data folder."""
-    if path_or_url is not None and not str(path_or_url).strip():
-        raise DatabaseUnavailable("db_path_empty")
-    chosen = path_or_url or os.environ.get(DATABASE_ENV) or default_database_path()
-    chosen = str(chosen)
-    if "://" in chosen:
-        return chosen
-    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def database_location(path_or_url: str | os.PathLike | None = None) -> str:

@@ -1,5 +1,10 @@
 """Tables. Every record that may travel between machines has a UUID key.
 
+Declared with SQLAlchemy Core, which is all the store uses: SQLModel's classes would bring pydantic
+and the ORM into every start of the app (~200 ms of imports before the list can be read) for
+nothing the store does with them. The column types are those the first migration (written with
+SQLModel's types) created, so the schema is unchanged; a test compares the two.
+
 Times are timezone-aware UTC. The schema itself is created by Alembic migrations (migrations/),
 never by `metadata.create_all`, so every database has a known revision.
 """
@@ -7,137 +12,187 @@ never by `metadata.create_all`, so every database has a known revision.
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
 
-DRAFT = "draft"
-FINAL = "final"
+from .records import DRAFT
+
+METADATA = MetaData()
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class City(SQLModel, table=True):
-    __tablename__ = "cities"
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    name: str = Field(index=True)
-    name_key: str = Field(unique=True)  # case- and space-folded, so "Bandung" and "bandung " are one city
-    created_at: datetime = Field(default_factory=utcnow)
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out (SQLite keeps no offset: what it holds is UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("times are stored as aware datetimes (UTC)")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
 
 
-class FrameworkRecord(SQLModel, table=True):
-    """A frozen copy of a framework definition, so an old assessment stays valid when a file changes."""
-
-    __tablename__ = "frameworks"
-    __table_args__ = (UniqueConstraint("code", "version", name="uq_frameworks_code_version"),)
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    code: str = Field(index=True)
-    version: str
-    title: str  # JSON of the title's language → text mapping, for listings without parsing the definition
-    checksum: str = Field(index=True)  # SHA-256 of `definition`
-    definition: str  # canonical JSON
-    source_text: str | None = None  # the file as the author wrote it
-    builtin: bool = False
-    imported_at: datetime = Field(default_factory=utcnow)
+def _id() -> Column:
+    return Column("id", Uuid(), primary_key=True, default=uuid.uuid4)
 
 
-class Assessment(SQLModel, table=True):
-    __tablename__ = "assessments"
-    __table_args__ = (UniqueConstraint("city_id", "year", "framework_code", name="uq_assessments_city_year_fw"),)
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    city_id: uuid.UUID = Field(foreign_key="cities.id", index=True)
-    year: int
-    framework_id: uuid.UUID = Field(foreign_key="frameworks.id")
-    framework_code: str  # one assessment per city, year and framework, whatever its version
-    assessor: str = ""
-    status: str = DRAFT
-    is_demo: bool = False
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    finalized_at: datetime | None = None
-    finalized_by: str | None = None
+def _text(name: str, *, nullable: bool = False, **options) -> Column:
+    return Column(name, String(), nullable=nullable, **options)
 
 
-class Response(SQLModel, table=True):
-    __tablename__ = "responses"
-    __table_args__ = (UniqueConstraint("assessment_id", "indicator_code", name="uq_responses_indicator"),)
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", index=True, ondelete="CASCADE")
-    indicator_code: str
-    level: int | None = None
-    na: bool = False
-    target: int | None = None  # None: the framework's target
-    value: float | None = None  # measured value of a metric indicator
-    note: str = ""
-    updated_by: str = ""
-    updated_at: datetime = Field(default_factory=utcnow)
-    revision: uuid.UUID | None = None  # the ResponseRevision its last write made
-    revision_number: int = 0  # how many writes it has had: 1, 2, …
+def _time(name: str, *, nullable: bool = False, **options) -> Column:
+    return Column(name, UTCDateTime(), nullable=nullable, **options)
 
 
-class ResponseRevision(SQLModel, table=True):
-    """A response as one write left it, with the revision it was made from (CouchDB-style history).
+CITIES = Table(
+    "cities",
+    METADATA,
+    _id(),
+    _text("name", index=True),
+    _text("name_key", unique=True),  # case- and space-folded, so "Bandung" and "bandung " are one city
+    _time("created_at", default=utcnow),
+)
 
-    `changed` names the fields that write changed, so a writer holding an older revision can tell
-    whether someone else changed the field it is about to write.
-    """
+# A frozen copy of a framework definition, so an old assessment stays valid when a file changes.
+FRAMEWORKS = Table(
+    "frameworks",
+    METADATA,
+    _id(),
+    _text("code", index=True),
+    _text("version"),
+    _text("title"),  # JSON of the title's language → text mapping, for listings without parsing the definition
+    _text("checksum", index=True),  # SHA-256 of `definition`
+    _text("definition"),  # canonical JSON
+    _text("source_text", nullable=True),  # the file as the author wrote it
+    Column("builtin", Boolean(), nullable=False, default=False),
+    _time("imported_at", default=utcnow),
+    UniqueConstraint("code", "version", name="uq_frameworks_code_version"),
+)
 
-    __tablename__ = "response_revisions"
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", ondelete="CASCADE")
-    indicator_code: str
-    number: int
-    parent_id: uuid.UUID | None = None
-    level: int | None = None
-    na: bool = False
-    target: int | None = None
-    value: float | None = None
-    note: str = ""
-    changed: str = ""  # comma-separated field names
-    actor: str = ""
-    device_id: str = ""
-    at: datetime = Field(default_factory=utcnow)
+ASSESSMENTS = Table(
+    "assessments",
+    METADATA,
+    _id(),
+    Column("city_id", Uuid(), ForeignKey("cities.id"), nullable=False, index=True),
+    Column("year", Integer(), nullable=False),
+    Column("framework_id", Uuid(), ForeignKey("frameworks.id"), nullable=False),
+    _text("framework_code"),  # one assessment per city, year and framework, whatever its version
+    _text("assessor", default=""),
+    _text("status", default=DRAFT),
+    Column("is_demo", Boolean(), nullable=False, default=False),
+    _time("created_at", default=utcnow),
+    _time("updated_at", default=utcnow),
+    _time("finalized_at", nullable=True),
+    _text("finalized_by", nullable=True),
+    UniqueConstraint("city_id", "year", "framework_code", name="uq_assessments_city_year_fw"),
+)
 
+RESPONSES = Table(
+    "responses",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("indicator_code"),
+    Column("level", Integer(), nullable=True),
+    Column("na", Boolean(), nullable=False, default=False),
+    Column("target", Integer(), nullable=True),  # None: the framework's target
+    Column("value", Float(), nullable=True),  # measured value of a metric indicator
+    _text("note", default=""),
+    _text("updated_by", default=""),
+    _time("updated_at", default=utcnow),
+    Column("revision", Uuid(), nullable=True),  # the revision its last write made (RESPONSE_REVISIONS)
+    Column("revision_number", Integer(), nullable=False, default=0, server_default="0"),  # writes so far
+    UniqueConstraint("assessment_id", "indicator_code", name="uq_responses_indicator"),
+)
 
-class DatabaseInfo(SQLModel, table=True):
-    """Facts about this database file itself: its device id (made once, at creation)."""
+# A response as one write left it, with the revision it was made from (a CouchDB-style history per
+# response). `changed` names the fields that write changed, so a writer holding an older revision
+# can tell whether someone else changed the field it is about to write.
+RESPONSE_REVISIONS = Table(
+    "response_revisions",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+    _text("indicator_code"),
+    Column("number", Integer(), nullable=False),
+    Column("parent_id", Uuid(), nullable=True),
+    Column("level", Integer(), nullable=True),
+    Column("na", Boolean(), nullable=False),
+    Column("target", Integer(), nullable=True),
+    Column("value", Float(), nullable=True),
+    _text("note"),
+    _text("changed"),  # comma-separated field names
+    _text("actor"),
+    _text("device_id"),
+    _time("at"),
+    Index("ix_response_revisions_indicator", "assessment_id", "indicator_code", "number"),
+)
 
-    __tablename__ = "database_info"
-    key: str = Field(primary_key=True)
-    value: str
+# Facts about this database itself: its device id, made once when the schema is created.
+DATABASE_INFO = Table(
+    "database_info",
+    METADATA,
+    _text("key", primary_key=True),
+    _text("value"),
+)
 
+# File contents, stored once per distinct content inside the database so it travels with it.
+BLOBS = Table(
+    "evidence_blobs",
+    METADATA,
+    _text("sha256", primary_key=True),
+    Column("data", LargeBinary(), nullable=False),
+)
 
-class EvidenceBlob(SQLModel, table=True):
-    """File contents, stored once per distinct content inside the database so it travels with it."""
+EVIDENCE = Table(
+    "evidence_files",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("indicator_code"),
+    _text("file_name"),
+    Column("size", Integer(), nullable=False),
+    Column("sha256", String(), ForeignKey("evidence_blobs.sha256"), nullable=False),
+    _text("added_by", default=""),
+    _time("added_at", default=utcnow),
+)
 
-    __tablename__ = "evidence_blobs"
-    sha256: str = Field(primary_key=True)
-    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-
-
-class EvidenceFile(SQLModel, table=True):
-    __tablename__ = "evidence_files"
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", index=True, ondelete="CASCADE")
-    indicator_code: str
-    file_name: str
-    size: int
-    sha256: str = Field(foreign_key="evidence_blobs.sha256")
-    added_by: str = ""
-    added_at: datetime = Field(default_factory=utcnow)
-
-
-class AuditEntry(SQLModel, table=True):
-    """Every change: who, when, what, old → new. No foreign key, so it outlives what it describes."""
-
-    __tablename__ = "audit_entries"
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, index=True)
-    actor: str = ""
-    action: str
-    assessment_id: uuid.UUID | None = Field(default=None, index=True)
-    indicator_code: str | None = None
-    field: str | None = None
-    old_value: str | None = None
-    new_value: str | None = None
+# Every change: who, when, what, old → new. No foreign key, so it outlives what it describes.
+AUDIT = Table(
+    "audit_entries",
+    METADATA,
+    _id(),
+    _time("at", default=utcnow, index=True),
+    _text("actor", default=""),
+    _text("action"),
+    Column("assessment_id", Uuid(), nullable=True, index=True),
+    _text("indicator_code", nullable=True),
+    _text("field", nullable=True),
+    _text("old_value", nullable=True),
+    _text("new_value", nullable=True),
+)

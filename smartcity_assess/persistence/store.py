@@ -30,30 +30,10 @@ from ..core.responses import ResponseInput
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
-from .models import (
-    DRAFT,
-    FINAL,
-    Assessment,
-    AuditEntry,
-    City,
-    DatabaseInfo,
-    EvidenceBlob,
-    EvidenceFile,
-    FrameworkRecord,
-    Response,
-    ResponseRevision,
-    utcnow,
-)
-
-CITIES = City.__table__
-FRAMEWORKS = FrameworkRecord.__table__
-ASSESSMENTS = Assessment.__table__
-RESPONSES = Response.__table__
-BLOBS = EvidenceBlob.__table__
-EVIDENCE = EvidenceFile.__table__
-AUDIT = AuditEntry.__table__
-REVISIONS = ResponseRevision.__table__
-INFO = DatabaseInfo.__table__
+from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RESPONSES, utcnow
+from .models import DATABASE_INFO as INFO
+from .models import RESPONSE_REVISIONS as REVISIONS
+from .records import DRAFT, FINAL, AssessmentInfo
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
@@ -67,27 +47,6 @@ class FrameworkInfo:
     checksum: str
     builtin: bool
     imported_at: datetime
-
-
-@dataclass(frozen=True)
-class AssessmentInfo:
-    id: uuid.UUID
-    city: str
-    year: int
-    framework_id: uuid.UUID
-    framework_code: str
-    framework_version: str
-    assessor: str
-    status: str
-    is_demo: bool
-    created_at: datetime
-    updated_at: datetime
-    finalized_at: datetime | None
-    finalized_by: str | None
-
-    @property
-    def is_final(self) -> bool:
-        return self.status == FINAL
 
 
 @dataclass(frozen=True)
@@ -411,8 +370,9 @@ class Store:
         with self._reading() as conn:
             return [_assessment_info(r) for r in conn.execute(query).all()]
 
-    def resolve_assessment_id(self, text: str) -> uuid.UUID:
-        """An assessment id from its full form or a unique prefix of at least 4 hex digits."""
+    def resolve_assessment_id(self, text: str, *, deleted_too: bool = False) -> uuid.UUID:
+        """An assessment id from its full form or a unique prefix of at least 4 hex digits; `deleted_too`:
+        also the id of a deleted assessment, whose audit trail outlives it."""
         cleaned = text.strip().lower().replace("-", "")
         if len(cleaned) < 4 or any(c not in "0123456789abcdef" for c in cleaned):
             raise UserError("not_an_assessment_id", text=text)
@@ -420,6 +380,9 @@ class Store:
             # Uuid columns are stored as 32 hex digits on SQLite and native on other databases;
             # comparing in Python keeps this portable and the table is small.
             ids = [i for i in conn.execute(select(ASSESSMENTS.c.id)).scalars() if i.hex.startswith(cleaned)]
+            if not ids and deleted_too:
+                gone = select(AUDIT.c.assessment_id).where(AUDIT.c.action == "delete").distinct()
+                ids = [i for i in conn.execute(gone).scalars() if i is not None and i.hex.startswith(cleaned)]
         if not ids:
             raise NotFoundError("no_assessment_with_id", text=text)
         if len(ids) > 1:
@@ -435,6 +398,31 @@ class Store:
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
+
+    def delete_demo_assessments(self, *, actor: str | None = None) -> list[str]:
+        """Delete every sample assessment (final ones too), its responses and evidence, and the cities left
+        with no assessment, in one transaction; an audit row each. Returns "city year" of each removed."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                select(ASSESSMENTS.c.id, ASSESSMENTS.c.city_id, ASSESSMENTS.c.year, CITIES.c.name)
+                .join(CITIES, CITIES.c.id == ASSESSMENTS.c.city_id)
+                .where(ASSESSMENTS.c.is_demo)
+                .order_by(CITIES.c.name_key, ASSESSMENTS.c.year)
+            ).all()
+            ids = [r.id for r in rows]
+            if not ids:
+                return []
+            conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id.in_(ids)))
+            conn.execute(delete(REVISIONS).where(REVISIONS.c.assessment_id.in_(ids)))
+            conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id.in_(ids)))
+            conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id.in_(ids)))
+            _delete_orphan_blobs(conn)
+            still_used = select(ASSESSMENTS.c.city_id)
+            cities = {r.city_id for r in rows}
+            conn.execute(delete(CITIES).where(CITIES.c.id.in_(cities), CITIES.c.id.not_in(still_used)))
+            for row in rows:
+                _audit(conn, actor, "delete", row.id, old_value=f"{row.name} {row.year} (sample data)")
+        return [f"{r.name} {r.year}" for r in rows]
 
     def finalize(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
         actor = actor or default_actor()

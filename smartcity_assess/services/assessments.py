@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ..core.errors import UserError
-from ..core.framework import Framework
 from ..core.responses import indicator_or_error, merge_response, validate_response
-from ..core.scoring import AssessmentScore, score_assessment
+from ..core.scoring import score_assessment
 from ..persistence.store import AssessmentInfo, ResponseRecord, Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
+from .listing import ScoredAssessment
 
 _UNCHANGED = object()
 
@@ -77,13 +76,6 @@ def record_response(
         entry = validate_response(framework, indicator_code, merged)
         checked = None if seen is NOT_CHECKED else {indicator_code: seen}
         return store.save_response(assessment_id, indicator_code, entry.as_fields(), actor=actor, seen=checked)
-
-
-@dataclass(frozen=True)
-class ScoredAssessment:
-    info: AssessmentInfo
-    framework: Framework
-    score: AssessmentScore
 
 
 def score(

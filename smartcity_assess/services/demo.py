@@ -190,3 +190,12 @@ def _load_cities(store: Store, earliest: dict) -> list[str]:
     loaded += _load_city(store, "Bandung (demo)", BANDUNG_YEARS, BANDUNG, {BANDUNG_YEARS[-1]}, NOTES)
     loaded += _load_city(store, "Cimahi (demo)", CIMAHI_YEARS, CIMAHI, set(), {})
     return loaded
+
+
+def remove_demo(store: Store, *, actor: str | None = None) -> int:
+    """Delete exactly the sample data (`is_demo` assessments and the demo cities), in one transaction.
+
+    Real assessments — even of a city named like a demo one — are left as they are. Returns how many
+    sample assessments were removed (0: there were none).
+    """
+    return len(store.delete_demo_assessments(actor=actor))

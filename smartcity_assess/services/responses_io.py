@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -56,8 +57,16 @@ def read_table_rows(path: str | Path) -> list[list]:
         raise UserError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
 
 
-def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None) -> int:
-    """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int  # responses in the file
+    changed: int  # of those, the ones that differ from what was stored
+
+
+def import_responses(
+    store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None
+) -> ImportResult:
+    """All-or-nothing: validates every row before writing any. Says how many rows there were, how many changed."""
     rows = read_table_rows(path)  # its errors already name the file; read before taking the write lock
     with store.transaction():  # merged with what is stored at the moment of writing, not before
         store.lock_for_write(assessment_id)
@@ -67,8 +76,15 @@ def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *
             entries = parse_response_rows(framework, rows, current)
         except UserError as exc:
             raise UserError(f"{Path(path).name}: {exc}") from None
+        changed = sum(1 for code, e in entries.items() if e.as_fields() != _stored_fields(current.get(code)))
         store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)
-    return len(entries)
+    return ImportResult(rows=len(entries), changed=changed)
+
+
+def _stored_fields(stored) -> dict:
+    from ..core.responses import ResponseInput
+
+    return (stored if stored is not None else ResponseInput()).as_fields()
 
 
 def responses_frame(store: Store, assessment_id: uuid.UUID, lang: str = "en") -> pd.DataFrame:

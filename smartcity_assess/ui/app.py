@@ -2,53 +2,61 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QtMsgType, QUrl, Signal, qInstallMessageHandler
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QMainWindow,
     QMenuBar,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from .. import __version__, app_log
+# Only Qt and the app's light modules at import: the window paints before SQLAlchemy, the store,
+# pandas or pyqtgraph are loaded (benchmarks/bench_startup.py). The rest is imported where it is used,
+# mostly by ui.loading on a worker thread while the window is already on screen.
 from ..core.errors import UserError
 from ..core.text import localize
 from ..paths import resource_path
-from ..services import assessments
-from ..services.assessments import new_assessment, score_many
-from ..services.frameworks import import_framework_file, open_store
-from ..services.records import Store, database_url, default_actor
-from . import exports, file_dialogs
-from .database_errors import DATABASE_ERRORS, database_sentence, install_database_error_hook
-from .db_lock import lock_database
-from .dialogs import messages
-from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
 from .i18n import LANGUAGES, TRANSLATIONS, normalize_language, sentence
-from .models.assessments import AssessmentRow
-from .settings import APPLICATION, ORGANIZATION, AppSettings
-from .views.assessment_list import AssessmentListPage
+from .settings import APPLICATION, ORGANIZATION, AppSettings, use_for_dialogs
 from .worker import Worker
+
+if TYPE_CHECKING:
+    import uuid
+
+    from ..services.records import Store
+    from .dialogs.new_assessment import NewAssessmentChoice
+    from .models.assessments import AssessmentRow
+    from .views.assessment_list import AssessmentListPage
+
 
 OUTSIDE_CHANGES_POLL_MS = 1000
 
 
 class MainWindow(QMainWindow):
+    """The main window. Built without a store it paints at once, the list saying "Loading…"; `attach_store`
+    (or `load`, which opens the database on a worker thread) fills it."""
+
+    first_painted = Signal()  # the window is on screen (start-up waits for it before reading anything)
+    list_filled = Signal()  # the list shows the database's assessments (maybe before the store is open)
+    store_ready = Signal()  # a database is open and the list shows its assessments
+    warmed_up = Signal()  # the walk, the charts and the comparison are imported (ui.loading.warm_up)
     outside_changes_shown = Signal(int)  # indicators of the open walk that another writer changed
 
-    def __init__(self, store: Store, *, settings: AppSettings | None = None, lock=None, parent=None):
+    def __init__(self, store: Store | None = None, *, settings: AppSettings | None = None, lock=None, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.store: Store | None = None
+        self._pending_open: uuid.UUID | None = None  # chosen before the store was open
+        self._painted = False
         self.settings = settings or AppSettings()
-        self._lock = lock
+        use_for_dialogs(self.settings)  # file dialogs start in the folder last used, kept in these settings
+        self._lock = None
         self.lang = self.settings.language
         if TRANSLATIONS.language != self.lang:  # the interface speaks the language of the framework texts
             TRANSLATIONS.install(self.lang)
@@ -60,32 +68,165 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.list_page = self._build_list_page()
+        # Until a store is attached the window shows a "Loading…" line, not the list: the table and its
+        # models are built right after the first paint (their Qt classes cost a first paint ~15 ms).
+        self.list_page: AssessmentListPage | None = None
+        self._loading = QLabel(self.tr("Loading the assessments…"), self.pages)
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self._loading)
 
         self._build_actions()
         self._build_menus()
-        self.refresh_list()
         self._update_title()
-        # Other writers (the command line, another window, a merged package) commit to the same file:
-        # a cheap look every second, and what they changed shows without touching what is being typed.
-        self._change_token = self._read_change_token()
-        self._outside_changes = QTimer(self)
-        self._outside_changes.setInterval(OUTSIDE_CHANGES_POLL_MS)
-        self._outside_changes.timeout.connect(self.check_outside_changes)
-        self._outside_changes.start()
-        geometry = self.settings.geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restore_geometry()
+        if store is not None:
+            self.attach_store(store, lock)
         else:
-            self.resize(1280, 800)
+            self._update_actions()
+
+    def _ensure_list_page(self) -> AssessmentListPage:
+        if self.list_page is None:
+            self.list_page = self._build_list_page()
+            self.pages.setCurrentWidget(self.list_page)
+            self.pages.removeWidget(self._loading)
+            self._loading.deleteLater()
+        return self.list_page
+
+    def attach_store(self, store: Store, lock=None, rows: list[AssessmentRow] | None = None) -> None:
+        """Work on this store from now on (its lock held); `rows`: the list, when already read."""
+        self.store, self._lock = store, lock
+        self._ensure_list_page()
+        self._update_title()
+        self.refresh_list(rows)
+        self._watch_outside_changes()
+        self.store_ready.emit()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_assessment(pending)
+
+    # ---- other writers -------------------------------------------------------------------------------
+
+    def _watch_outside_changes(self) -> None:
+        """Other writers (the command line, another window, a merged package) commit to the same database:
+        a cheap look every second, and what they changed shows without touching what is being typed."""
+        self._change_token = self._read_change_token()
+        if getattr(self, "_outside_changes", None) is None:
+            self._outside_changes = QTimer(self)
+            self._outside_changes.setInterval(OUTSIDE_CHANGES_POLL_MS)
+            self._outside_changes.timeout.connect(self.check_outside_changes)
+            self._outside_changes.start()
+
+    def _read_change_token(self):
+        try:
+            return self.store.change_token()
+        except UserError:
+            return None  # the database went away: the next action says so in a sentence
+
+    def check_outside_changes(self) -> bool:
+        """Show what other writers committed since the last look; True when something was taken in."""
+        from .database_errors import DATABASE_ERRORS, database_sentence
+
+        if self.store is None:
+            return False
+        token = self._read_change_token()
+        if token is None or token == self._change_token:
+            return False
+        self._change_token = token
+        try:
+            if self.session is not None:
+                changed = self.session.refresh()
+                if changed:
+                    self.statusBar().showMessage(
+                        self.tr("%n indicator(s) changed elsewhere: shown as now stored.", "", len(changed)), 8000
+                    )
+                self.outside_changes_shown.emit(len(changed))
+            elif self.list_page is not None and self.pages.currentWidget() is self.list_page:
+                self.refresh_list()
+                self.outside_changes_shown.emit(0)
+        except (UserError, *DATABASE_ERRORS) as exc:
+            where = self.store.location
+            self.show_error(sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, where))
+        return True
+
+    def load(self, db: str | None) -> bool:
+        """Once the window is painted: take the database's lock, show the list read quickly, then open the store
+        on a worker thread (the window stays responsive). False (the sentence shown) when the database is refused.
+        """
+        from .db_lock import lock_database
+        from .loading import open_database, quick_rows
+
+        self._wait_until_painted()
+        try:
+            lock = lock_database(db)
+        except UserError as exc:
+            self.show_error(sentence(exc))
+            return False
+        rows = quick_rows(db)
+        if rows is not None:
+            self._ensure_list_page().set_rows(rows)
+            self.list_filled.emit()
+        outcome: dict = {}
+        worker = Worker(open_database, db, rows is None)
+        worker.signals.result.connect(lambda loaded: outcome.setdefault("loaded", loaded))
+        worker.signals.error.connect(lambda sentence: outcome.setdefault("error", sentence))
+        loop = QEventLoop()
+        worker.signals.finished.connect(loop.quit)
+        worker.start()
+        if not outcome:  # the job may be done before the loop starts
+            loop.exec()
+        if "error" in outcome:
+            if lock is not None:
+                lock.unlock()
+            self.show_error(outcome["error"])
+            return False
+        loaded = outcome["loaded"]
+        self.attach_store(loaded.store, lock, loaded.rows if loaded.rows is not None else rows)
+        if rows is None:
+            self.list_filled.emit()
+        return True
+
+    def paintEvent(self, event) -> None:
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this turn of the event loop has shown it
+        super().paintEvent(event)
+
+    def _wait_until_painted(self, limit_ms: int = 300) -> None:
+        """Let the first paint reach the screen before the work that would hold it up (hidden: no wait)."""
+        if self._painted or not self.isVisible():
+            return
+        loop = QEventLoop()
+        self.first_painted.connect(loop.quit)
+        QTimer.singleShot(limit_ms, loop.quit)
+        loop.exec()
+        self.first_painted.disconnect(loop.quit)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is not None and self.restoreGeometry(geometry):
+            self._first_start = False
+            return
+        self._first_start = True
+        self.resize(first_window_size(self.screen().availableGeometry().size()))
+
+    def show_window(self) -> None:
+        """Show the window; on the first start, maximised on a screen smaller than the window's roomy size."""
+        available = self.screen().availableGeometry().size()
+        if self._first_start and DEFAULT_SIZE.boundedTo(available) != DEFAULT_SIZE:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _build_list_page(self) -> AssessmentListPage:
+        from .views.assessment_list import AssessmentListPage
+
         page = AssessmentListPage(self)
         self.pages.insertWidget(0, page)
         page.new_button.clicked.connect(self.new_assessment)
         page.open_button.clicked.connect(self.open_selected)
         page.delete_button.clicked.connect(self.delete_selected)
         page.table.activated.connect(lambda _index: self.open_selected())
+        page.filter_edit.returnPressed.connect(self.open_selected)  # the selected row, or the only one found
         page.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         return page
 
@@ -126,12 +267,15 @@ class MainWindow(QMainWindow):
         self.next_open_action = self._action(
             self.tr("Next &Unanswered"), self._walk_call("go_next_unanswered"), ["F3", "Ctrl+U"]
         )
+        self.find_action = self._action(self.tr("&Search Indicators…"), self._walk_call("focus_search"), [Key.Find])
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
+        self.remove_demo_action = self._action(self.tr("&Remove Sample Data…"), self.remove_sample_data)
+        self.keys_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_keys, [Key.HelpContents])
         self.log_folder_action = self._action(self.tr("Open &Log Folder"), self.open_log_folder)
         self.about_action = self._action(self.tr("&About Smart City Assess"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -180,6 +324,7 @@ class MainWindow(QMainWindow):
             self.next_action,
             self.prev_action,
             self.next_open_action,
+            self.find_action,
             None,
             self.finalize_action,
             self.reopen_action,
@@ -193,15 +338,36 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keys_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.demo_action)
+        help_menu.addAction(self.remove_demo_action)
         help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
+        ready = self.store is not None
+        for action in (
+            self.new_action,
+            self.open_db_action,
+            self.import_action,
+            self.compare_action,
+            self.demo_action,
+            self.remove_demo_action,
+        ):
+            action.setEnabled(ready)
+        if self.list_page is None:  # still loading: nothing to open, export or delete yet
+            for action in (self.export_action, self.pdf_action, self.delete_action, self.finalize_action):
+                action.setEnabled(False)
+            for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
+                action.setEnabled(False)
+            self.reopen_action.setEnabled(False)
+            return
+        self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
         final = self.session is not None and self.session.is_final
-        for action in (self.next_action, self.prev_action, self.next_open_action):
+        for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
             action.setEnabled(walking)
         self.finalize_action.setEnabled(walking and not final)
         self.reopen_action.setEnabled(walking and final)
@@ -227,52 +393,29 @@ class MainWindow(QMainWindow):
 
     @property
     def actor(self) -> str:
+        from ..services.records import default_actor
+
         return self.settings.assessor or default_actor()
 
     def show_error(self, sentence: str) -> None:
-        messages.show_error(self, sentence)
+        _messages().show_error(self, sentence)
 
     def current_assessment_id(self) -> uuid.UUID | None:
         """The assessment being walked, else the one selected in the list."""
         if self._walking():
             return self.session.assessment_id
-        return self.list_page.selected_id()
-
-    # ---- other writers -------------------------------------------------------------------------------
-
-    def _read_change_token(self):
-        try:
-            return self.store.change_token()
-        except UserError:
-            return None  # the database went away: the next action says so in a sentence
-
-    def check_outside_changes(self) -> bool:
-        """Show what other writers committed since the last look; True when something was taken in."""
-        token = self._read_change_token()
-        if token is None or token == self._change_token:
-            return False
-        self._change_token = token
-        try:
-            if self.session is not None:
-                changed = self.session.refresh()
-                if changed:
-                    self.statusBar().showMessage(
-                        self.tr("%n indicator(s) changed elsewhere: shown as now stored.", "", len(changed)), 8000
-                    )
-                self.outside_changes_shown.emit(len(changed))
-            elif self.pages.currentWidget() is self.list_page:
-                self.refresh_list()
-                self.outside_changes_shown.emit(0)
-        except (UserError, *DATABASE_ERRORS) as exc:
-            self.show_error(
-                sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, self.store.location)
-            )
-        return True
+        return self.list_page.selected_id() if self.list_page is not None else None
 
     # ---- the list ------------------------------------------------------------------------------------
 
-    def refresh_list(self) -> None:
-        rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
+    def refresh_list(self, rows: list[AssessmentRow] | None = None) -> None:
+        if self.store is None:
+            return
+        if rows is None:
+            from ..services.assessments import score_many
+            from .models.assessments import AssessmentRow
+
+            rows = [AssessmentRow.from_scored(s) for s in score_many(self.store)]
         self.list_page.set_rows(rows)
         self._update_actions()
 
@@ -287,6 +430,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def new_assessment(self) -> None:
+        from .dialogs.new_assessment import NewAssessmentDialog
+
+        if self.store is None:
+            return
         frameworks = self.store.list_frameworks()
         dialog = NewAssessmentDialog(
             self.store.list_cities(), frameworks, assessor=self.settings.assessor, lang=self.lang, parent=self
@@ -295,6 +442,8 @@ class MainWindow(QMainWindow):
             self.create_assessment(dialog.choice())
 
     def create_assessment(self, choice: NewAssessmentChoice) -> uuid.UUID | None:
+        from ..services.assessments import new_assessment
+
         if choice.assessor:
             self.settings.assessor = choice.assessor
         try:
@@ -316,10 +465,15 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         selected = self.list_page.selected_id()
-        if selected is not None:
-            self.open_assessment(selected)
+        if selected is None:
+            return
+        if self.store is None:  # listed, the store still opening: open it the moment it is ready
+            self._pending_open = selected
+            return
+        self.open_assessment(selected)
 
     def open_assessment(self, assessment_id: uuid.UUID) -> None:
+        from .database_errors import DATABASE_ERRORS, database_sentence
         from .walk.session import AssessmentSession  # the walk (and pyqtgraph) load when first needed
 
         try:
@@ -383,8 +537,10 @@ class MainWindow(QMainWindow):
         question = self.tr(
             "Delete the draft assessment of {city} {year} with all its scores, notes and files? This cannot be undone."
         ).format(city=info.city, year=info.year)
-        if not messages.confirm(self, self.tr("Delete draft"), question):
+        if not _messages().confirm(self, self.tr("Delete draft"), question):
             return
+        from ..services import assessments
+
         try:
             assessments.delete(self.store, selected, actor=self.actor)
         except UserError as exc:
@@ -405,7 +561,7 @@ class MainWindow(QMainWindow):
         unanswered = [i.code for i in self.session.framework.indicators if not self.session.is_answered(i.code)]
         if unanswered:
             text += " " + self._unanswered_sentence(unanswered)
-        if not messages.confirm(self, self.tr("Finalize assessment"), text):
+        if not _messages().confirm(self, self.tr("Finalize assessment"), text):
             return
         try:
             self.session.finalize()
@@ -426,7 +582,7 @@ class MainWindow(QMainWindow):
     def reopen(self) -> None:
         if self.session is None or not self.session.is_final:
             return
-        reason = messages.ask_text(
+        reason = _messages().ask_text(
             self, self.tr("Reopen assessment"), self.tr("Why is it reopened? (kept in the audit trail)"), required=True
         )
         if reason is None or not reason.strip():
@@ -442,11 +598,14 @@ class MainWindow(QMainWindow):
     # ---- files -----------------------------------------------------------------------------------
 
     def open_database(self, path: str | None = None) -> bool:
+        from ..services.frameworks import open_store
+        from .database_errors import DATABASE_ERRORS, database_sentence
+        from .db_lock import lock_database
+
         if path is None:
-            path = file_dialogs.open_file_name(
+            path = _file_dialogs().open_file(
                 self,
                 self.tr("Open database"),
-                str(Path(self.store.location).parent),
                 self.tr("Smart City Assess databases (*.db *.sqlite);;All files (*)"),
             )
             if not path:
@@ -472,9 +631,11 @@ class MainWindow(QMainWindow):
         return True
 
     def import_framework(self, path: str | None = None) -> bool:
+        from ..services.frameworks import import_framework_file
+
         if path is None:
-            path = file_dialogs.open_file_name(
-                self, self.tr("Import framework"), "", self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
+            path = _file_dialogs().open_file(
+                self, self.tr("Import framework"), self.tr("Framework files (*.yaml *.yml *.json);;All files (*)")
             )
             if not path:
                 return False
@@ -489,10 +650,14 @@ class MainWindow(QMainWindow):
         return True
 
     def export_responses(self, path: str | None = None) -> Path | None:
+        from . import exports
+
         return exports.export_responses(self, path)
 
     def export_pdf(self, path: str | None = None) -> Worker | None:
         """Write the PDF gap report in the background, with progress; offers to open it when done."""
+        from . import exports
+
         return exports.export_pdf(self, path)
 
     # ---- views and help ------------------------------------------------------------------------------
@@ -515,6 +680,8 @@ class MainWindow(QMainWindow):
         return self._compare
 
     def about_text(self) -> str:
+        from .. import __version__
+
         frameworks = "".join(
             f"<li>{localize(f.title, self.lang)} — {f.code} {f.version}</li>" for f in self.store.list_frameworks()
         )
@@ -529,6 +696,7 @@ class MainWindow(QMainWindow):
     def load_sample_data(self) -> None:
         """The labelled demo assessments (Bandung over four years, Cimahi), to explore before real work."""
         from ..services.demo import load_demo
+        from .database_errors import DATABASE_ERRORS, database_sentence
 
         try:
             load_demo(self.store)
@@ -543,8 +711,49 @@ class MainWindow(QMainWindow):
             self.tr("Sample data loaded: cities marked “(demo)”, ready to compare (Ctrl+Shift+K)."), 8000
         )
 
+    def remove_sample_data(self) -> None:
+        """Delete exactly the sample assessments (and the sample cities), after asking."""
+        from ..services.demo import remove_demo
+        from .database_errors import DATABASE_ERRORS, database_sentence
+
+        if self.store is None:
+            return
+        question = self.tr(
+            "Remove the sample data — every assessment marked “(sample)”, with its scores, notes and files? "
+            "Your own assessments stay as they are."
+        )
+        if not _messages().confirm(self, self.tr("Remove sample data"), question):
+            return
+        if self.session is not None and self.session.info.is_demo:
+            self._close_walk()
+        try:
+            removed = remove_demo(self.store, actor=self.actor)
+        except DATABASE_ERRORS as exc:
+            self.show_error(database_sentence(exc, self.store.location))
+            return
+        except UserError as exc:
+            self.show_error(sentence(exc))
+            return
+        self.show_list()
+        self.statusBar().showMessage(
+            self.tr("%n sample assessment(s) removed.", "", removed)
+            if removed
+            else self.tr("There is no sample data to remove."),
+            8000,
+        )
+
+    def show_keys(self) -> None:
+        from .dialogs.keys import KeysDialog
+
+        KeysDialog(self).exec()
+
     def open_log_folder(self) -> Path:
         """Show the folder of the log file (made if need be), for a person asked to send it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from .. import app_log
+
         folder = app_log.log_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -559,6 +768,8 @@ class MainWindow(QMainWindow):
         return folder
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Smart City Assess"), self.about_text())
 
     # ---- language -----------------------------------------------------------------------------------
@@ -599,6 +810,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         old_list = self.list_page
+        if old_list is None:  # still loading: the list is built in the new language when it comes
+            self._loading.setText(self.tr("Loading the assessments…"))
+            self._update_title()
+            self._update_actions()
+            return
         self.list_page = self._build_list_page()
         self.pages.removeWidget(old_list)
         old_list.deleteLater()
@@ -623,11 +839,12 @@ class MainWindow(QMainWindow):
 
     # ---- closing ------------------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event) -> None:
         if self.walk is not None:
             self.walk.panel.save_pending()  # the note and value being typed are saved before the window goes
             self.settings.splitter_state = self.walk.splitter.saveState()
-        self.settings.geometry = self.saveGeometry()
+        if self.store is not None:  # a window closed while its database was refused leaves no geometry
+            self.settings.geometry = self.saveGeometry()
         if self._compare is not None:
             self._compare.close()
         self.settings.sync()
@@ -636,13 +853,20 @@ class MainWindow(QMainWindow):
     def release(self) -> None:
         """Let go of the database (tests and run() call this once the window is gone)."""
         self._close_walk()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
 
 
+DEFAULT_SIZE = QSize(1280, 800)  # the main window's first size where the screen has room for it
 COMPARE_SIZE = QSize(1400, 880)  # radar, trend with its legend and the table side by side, none cramped
+
+
+def first_window_size(available: QSize) -> QSize:
+    """The main window's first size: roomy, but never larger than the screen's free area."""
+    return DEFAULT_SIZE.boundedTo(available)
 
 
 def compare_window_size(available: QSize) -> QSize:
@@ -655,47 +879,52 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Smart City Assess"))
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     return app
 
 
 def start(db: str | None, settings: AppSettings | None = None) -> tuple[QApplication, MainWindow] | None:
-    """Everything `run` does before the event loop: the window is shown (None when the database is refused)."""
+    """Everything `run` does before the event loop (None when the database is refused).
+
+    The order is what the person sees: the window first (menus, the list saying "Loading…"), then the
+    database opened and the list filled on a worker thread, then the last assessment reopened; the walk's
+    charts and the comparison's tables are imported in the background after that (`loading.warm_up`).
+    """
     app = create_application()
     settings = settings or AppSettings()
-    lock = store = None
-    try:
-        lock = lock_database(db)
-        store = open_store(db)
-        TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
-        window = MainWindow(store, settings=settings, lock=lock)  # reads every assessment: damage shows here
-    except (UserError, *DATABASE_ERRORS) as exc:
-        said = sentence(exc) if isinstance(exc, UserError) else database_sentence(exc, _database_name(db))
-        messages.show_error(None, said)
-        if store is not None:
-            store.close()
-        if lock is not None:
-            lock.unlock()
+    TRANSLATIONS.install(settings.language)  # before any window: every text is read once, when built
+    window = MainWindow(None, settings=settings)
+    window.show_window()
+    if not window.load(db):
+        window.hide()
+        window.deleteLater()
         return None
-    window.show()
     last = settings.last_assessment
-    if last and _exists(store, last):
+    if last and _exists(window.store, last):
         last_indicator = settings.last_indicator  # read before opening moves to the first indicator
-        window.open_assessment(uuid.UUID(last))
+        window.open_assessment(_uuid(last))
         if window.walk is not None and window.walk.session.framework.indicator(last_indicator) is not None:
             window.walk.go_to_code(last_indicator)
+    from .loading import warm_up
+
+    warm_up(window)
     return app, window
 
 
 def run(db: str | None) -> int:
     """Open the app on a database (None: $SMARTCITY_ASSESS_DB or the user data folder); the exit status."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from .. import app_log
+
     app_log.start_logging()  # the bundle has no console: uncaught errors and failed tasks go to the file
     qInstallMessageHandler(_log_qt_message)
     started = start(db)
     if started is None:
         return 2
     app, window = started
+    from .database_errors import install_database_error_hook
+
     remove_hook = install_database_error_hook(window.show_error, lambda: window.store.location)
     try:
         status = app.exec()
@@ -706,18 +935,36 @@ def run(db: str | None) -> int:
 
 
 def _log_qt_message(mode, context, message: str) -> None:
+    import logging
+
+    from PySide6.QtCore import QtMsgType
+
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(mode, logging.WARNING)
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def _database_name(db: str | None) -> str:
-    url = make_url(database_url(db))
-    return url.database or str(url)
-
-
 def _exists(store: Store, assessment_id: str) -> bool:
     try:
-        store.assessment(uuid.UUID(assessment_id))
+        store.assessment(_uuid(assessment_id))
     except (UserError, ValueError):
         return False
     return True
+
+
+def _messages():
+    """The message boxes (ui.dialogs.messages), imported when the first one is shown, not before the first paint."""
+    from .dialogs import messages
+
+    return messages
+
+
+def _file_dialogs():
+    from . import file_dialogs
+
+    return file_dialogs
+
+
+def _uuid(text: str) -> uuid.UUID:
+    import uuid
+
+    return uuid.UUID(text)

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyqtgraph as pg
-import pyqtgraph.exporters  # registers pg.exporters
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ..core import chart_style
 from ..core.errors import UserError
+from .widgets.plotting import pg
 from .widgets.radar import RadarWidget
 
 CHART_SUFFIXES = (".png", ".svg")

@@ -22,6 +22,16 @@ log = logging.getLogger(__name__)
 DATABASE_ERRORS = (DatabaseError, sqlite3.DatabaseError)
 
 
+def database_name(db: str | None) -> str:
+    """The database as a person would name it: its file, else its URL."""
+    from sqlalchemy.engine import make_url
+
+    from ..services.location import database_url
+
+    url = make_url(database_url(db))
+    return url.database or str(url)
+
+
 def database_sentence(exc: BaseException, where: str) -> str:
     """One sentence for the user about a database error met at `where` (the database's path)."""
     from .i18n import sentence

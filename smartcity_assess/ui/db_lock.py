@@ -6,24 +6,14 @@ turns that into a clear sentence at start instead. Stale locks (a crashed copy) 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLockFile
-from sqlalchemy.engine import make_url
 
 from ..core.errors import UserError
-from ..services.records import database_url
+from ..services.location import sqlite_file
 
 
 class DatabaseInUse(UserError):
     pass
-
-
-def sqlite_file(path_or_url: str | None) -> Path | None:
-    url = make_url(database_url(path_or_url))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database)
 
 
 def lock_database(path_or_url: str | None) -> QLockFile | None:

@@ -55,15 +55,15 @@ def export_responses(window: MainWindow, path: str | None = None) -> Path | None
 
 def _ask_path(window: MainWindow, assessment_id: uuid.UUID, title: str, suffix: str, filters: str) -> str | None:
     """The file the person chooses to write, starting from city-year.suffix; None when cancelled."""
-    path, _ = file_dialogs.save_file_name(window, title, suggested_name(window.store, assessment_id, suffix), filters)
-    return path or None
+    path, _ = file_dialogs.save_file(window, title, suggested_name(window.store, assessment_id, suffix), filters)
+    return path
 
 
 def suggested_name(store: Store, assessment_id: uuid.UUID, suffix: str) -> str:
-    """city-year.suffix in the home folder: what a file dialog offers first."""
+    """city-year.suffix: what a file dialog offers first (in the folder used last)."""
     info = store.assessment(assessment_id)
     stem = "-".join("".join(c if c.isalnum() else " " for c in f"{info.city} {info.year}").split()).lower()
-    return str(Path.home() / f"{stem}.{suffix}")
+    return f"{stem}.{suffix}"
 
 
 def export_pdf(window: MainWindow, path: str | None = None) -> Worker | None:

@@ -1,20 +1,26 @@
-"""File dialogs that never open the files they list.
+"""Every file dialog of the app, in one place: safe for the database, starting in the folder used last.
 
-Qt's own file dialog guesses each listed file's type and icon by reading its first bytes
+Safe: Qt's own file dialog guesses each listed file's type and icon by reading its first bytes
 (QMimeDatabase through the icon provider). When it lists the assessment database, that opens and
 closes a second descriptor on the file inside our process, which drops every POSIX lock SQLite
 holds on it; another process can then delete our write-ahead log under us and work is lost
 (sqlite.org/howtocorrupt.html §2.2). So every dialog here is Qt's widget dialog with an icon
 provider that goes by the file name alone. (On Windows a file's locks belong to its handle, not to
 the process, so the native dialog is safe there and is used.)
+
+The folder of the last file chosen (opened, imported, attached or written) is remembered across
+runs; the first time it is the home folder.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+from .settings import for_dialogs as _current
 
 
 class NameOnlyIconProvider(QFileIconProvider):
@@ -28,8 +34,10 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
-        return f"{info.suffix().upper()} file" if info.suffix() else "File"
+            return QCoreApplication.translate("FileDialogs", "Folder")
+        if info.suffix():
+            return QCoreApplication.translate("FileDialogs", "{suffix} file").format(suffix=info.suffix().upper())
+        return QCoreApplication.translate("FileDialogs", "File")
 
 
 _PROVIDER: NameOnlyIconProvider | None = None
@@ -51,22 +59,49 @@ def safe_dialog(parent: QWidget | None, title: str, folder: str = "", filters: s
     return dialog
 
 
-def open_file_names(parent: QWidget | None, title: str, folder: str = "", filters: str = "") -> list[str]:
-    dialog = safe_dialog(parent, title, folder, filters)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+def start_folder() -> Path:
+    """Where the next dialog opens: the folder used last while it still exists, else the home folder."""
+    folder = _current().last_folder
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+def remember(path: str | Path) -> None:
+    _current().last_folder = str(Path(path).parent)
+
+
+def suggested_path(name: str) -> str:
+    """A file name offered in the folder a dialog starts in."""
+    return str(start_folder() / name)
+
+
+def run_dialog(dialog: QFileDialog) -> list[str]:
+    """Show the dialog until the person chooses; the files chosen ([] when cancelled). Tests stand in here."""
     return dialog.selectedFiles() if dialog.exec() else []
 
 
-def open_file_name(parent: QWidget | None, title: str, folder: str = "", filters: str = "") -> str:
-    dialog = safe_dialog(parent, title, folder, filters)
+def _chosen(dialog: QFileDialog) -> list[str]:
+    files = run_dialog(dialog)
+    if files:
+        remember(files[0])
+    return files
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    dialog = safe_dialog(parent, title, str(start_folder()), filters)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    files = _chosen(dialog)
+    return files[0] if files else None
 
 
-def save_file_name(parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> tuple[str, str]:
-    """(path, chosen filter), ("", "") when cancelled."""
-    dialog = safe_dialog(parent, title, suggested, filters)
+def open_files(parent: QWidget | None, title: str, filters: str = "") -> list[str]:
+    dialog = safe_dialog(parent, title, str(start_folder()), filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return _chosen(dialog)
+
+
+def save_file(parent: QWidget | None, title: str, name: str, filters: str) -> tuple[str | None, str]:
+    """(the path chosen, the filter chosen); None when cancelled. `name` is offered in the start folder."""
+    dialog = safe_dialog(parent, title, suggested_path(name), filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    if not dialog.exec() or not dialog.selectedFiles():
-        return "", ""
-    return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+    files = _chosen(dialog)
+    return (files[0] if files else None), dialog.selectedNameFilter()

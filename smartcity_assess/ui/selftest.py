@@ -108,6 +108,21 @@ class SelfTest:
             raise AssertionError(f"{path.name} loads but does not translate the File menu")
         return f"{path.name} ('&File' → '{menu}')"
 
+    def sort_names(self) -> str:
+        """Qt's collation (file dialogs sort names with it) works in both languages: on Linux this needs ICU's
+        collation data, which the bundle keeps for root, English and Indonesian only (.ci/icu_data.py)."""
+        from PySide6.QtCore import QCollator, QLocale
+
+        names = ["laporan-10.pdf", "Ábaca.txt", "laporan-9.pdf", "abdi.txt", "Zona.csv"]
+        expected = ["Ábaca.txt", "abdi.txt", "laporan-9.pdf", "laporan-10.pdf", "Zona.csv"]
+        for locale in ("id_ID", "en_US"):
+            collator = QCollator(QLocale(locale))
+            collator.setNumericMode(True)
+            got = sorted(names, key=collator.sortKey)
+            if got != expected:
+                raise AssertionError(f"{locale} sorts {got}, expected {expected}")
+        return "id_ID and en_US: accents, case and numbers in order"
+
     def open_window(self) -> str:
         """The assessor's window, as a field team sees it: Indonesian, on the scored assessment."""
         from PySide6.QtCore import QSettings
@@ -160,6 +175,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("radar drawn offscreen", "draw_radar"),
     ("PDF report written", "write_report"),
     ("translations", "load_translation"),
+    ("names sorted as people expect", "sort_names"),
     ("main window in Bahasa Indonesia", "open_window"),
 )
 

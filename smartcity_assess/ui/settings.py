@@ -74,6 +74,15 @@ class AppSettings:
         self._q.setValue("last_indicator", value)
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the file last chosen in a file dialog."""
+        return self._str("last_folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._q.setValue("last_folder", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -93,3 +102,16 @@ class AppSettings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+_for_dialogs: AppSettings | None = None
+
+
+def use_for_dialogs(settings: AppSettings) -> None:
+    """The settings in which file dialogs remember the folder last used (the main window's)."""
+    global _for_dialogs
+    _for_dialogs = settings
+
+
+def for_dialogs() -> AppSettings:
+    return _for_dialogs if _for_dialogs is not None else AppSettings()

@@ -45,7 +45,7 @@ def test_import_then_score_json_matches_the_engine(run, mini_id, tmp_path, db_pa
     csv_path = write_csv(
         tmp_path, "indicator,level,target,na,value,note\nG1,2,,,,no SOP yet\nG2,3,,,,\nW1,,,,45,\nW2,,,yes,,\n"
     )
-    assert run("responses", "import", mini_id, csv_path)[:2] == (0, "imported 4 responses\n")
+    assert run("responses", "import", mini_id, csv_path)[:2] == (0, "imported 4 responses: 4 changed, 0 unchanged\n")
     code, out, _ = run("score", mini_id, "--json")
     data = json.loads(out)
     assert code == 0

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 import pytest
 
+from smartcity_assess.core.comparison import EXPORT_KIND_HEADER
 from smartcity_assess.services.assessments import score_many
 from smartcity_assess.services.frameworks import open_store
 
@@ -85,7 +86,11 @@ def test_exports_read_back_equal(run, tmp_path, suffix, db_path):
     data = json.loads(run("compare", "--city", BANDUNG, "--include-drafts", "--json")[1])
     frame = pd.read_csv(path) if suffix == ".csv" else pd.read_excel(path, sheet_name="comparison")
     years = ["2023", "2024", "2025", "2026 (draft)"]
-    assert list(frame.columns) == ["kind", "code", "pillar", "name", *years, "change", "trend"]
+    assert list(frame.columns) == [EXPORT_KIND_HEADER, "code", "pillar", "name", *years, "change", "trend"]
+    assert "unrounded" in EXPORT_KIND_HEADER and "levels" in EXPORT_KIND_HEADER  # the header says what the numbers are
+    if suffix == ".csv":  # levels are whole numbers in the file itself, not 2.0
+        gov01 = next(line for line in path.read_text(encoding="utf-8").splitlines() if ",GOV-01," in line)
+        assert ",2,3,3,4,2," in gov01, gov01
     by_code = frame.set_index("code")
     assert by_code.loc["OVERALL", "2024"] == pytest.approx(data["overall"]["scores"]["2024"])
     for indicator in data["indicators"]:
@@ -129,9 +134,17 @@ def test_bad_input_is_one_sentence_and_exit_2(run, argv, message, tmp_path, monk
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_the_printed_change_agrees_with_the_printed_scores(run):
+def test_cities_are_compared_with_a_reference_city_and_the_differences_agree_with_the_figures(run):
     code, out, _ = run("compare", "--year", "2025", "--cities", BANDUNG, CIMAHI)
     assert code == 0
-    overall = next(line for line in out.splitlines() if line.startswith("OVERALL"))
-    first, last, change = (float(x.replace("−", "-")) for x in overall.split()[-4:-1])
-    assert change == round(last - first, 2)
+    header, overall = out.splitlines()[0], next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert f"{BANDUNG} (reference)" in header and header.rstrip().endswith(f"{CIMAHI} − {BANDUNG}")
+    bandung, cimahi, difference = (float(x) for x in overall.split()[-3:])
+    assert difference == round(cimahi - bandung, 2)  # the difference between the figures printed
+
+    code, out, _ = run("compare", "--year", "2025", "--cities", BANDUNG, CIMAHI, "--reference", CIMAHI)
+    header, overall = out.splitlines()[0], next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert f"{CIMAHI} (reference)" in header and header.rstrip().endswith(f"{BANDUNG} − {CIMAHI}")
+    assert float(overall.split()[-1]) == -difference
+    code, _, err = run("compare", "--year", "2025", "--cities", BANDUNG, "--reference", "Atlantis")
+    assert code == 2 and "is not one of the cities compared" in err

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from smartcity_assess.cli import main
 from smartcity_assess.core.messages import MESSAGES
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.demo import load_demo
@@ -42,7 +43,10 @@ CASES = {
     "not an id": lambda p: ["score", "zz"],
     "unknown id": lambda p: ["score", "ffffffff"],
     "finalize a final": lambda p: ["assessments", "finalize", p["final"]],
-    "reopen a draft": lambda p: ["assessments", "reopen", p["draft"]],
+    "reopen a draft": lambda p: ["assessments", "reopen", p["draft"], "--reason", "revisi"],
+    "reopen without a reason": lambda p: ["assessments", "reopen", p["final"]],
+    "an unknown command": lambda p: ["nilai"],
+    "a wrong choice": lambda p: ["report", p["final"], "--out", "x.pdf", "--lang", "fr"],
     "delete a final": lambda p: ["assessments", "delete", p["final"]],
     "import into a final": lambda p: ["responses", "import", p["final"], p["good_csv"]],
     "compare without a city": lambda p: ["compare"],
@@ -59,8 +63,12 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_every_error_a_person_can_provoke_is_indonesian(run, prepared, case):
-    code, out, err = run("--lang", "id", *CASES[case](prepared))
+def test_every_error_a_person_can_provoke_is_indonesian(db_path, capsys, prepared, case):
+    try:
+        code = main(["--db", str(db_path), "--lang", "id", *CASES[case](prepared)])
+    except SystemExit as exit_:  # argparse's own usage errors end the program this way
+        code = exit_.code
+    out, err = capsys.readouterr()
     assert code == 2, (out, err)
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert english_words(err[len("error: ") :]) == set(), err

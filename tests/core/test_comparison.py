@@ -8,6 +8,7 @@ import math
 import pytest
 
 from smartcity_assess.core.comparison import (
+    EXPORT_KIND_HEADER,
     HELD,
     IMPROVED,
     INDICATOR,
@@ -134,7 +135,7 @@ def test_drafts_are_marked_in_export_headers(mini_framework):
     )
     assert comparison.drafts == {"2026"}
     assert list(comparison.export_frame().columns) == [
-        "kind",
+        EXPORT_KIND_HEADER,
         "code",
         "pillar",
         "name",

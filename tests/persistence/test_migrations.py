@@ -96,3 +96,19 @@ def test_migration_from_an_older_revision_backs_up_first(db_path, monkeypatch):
     backup = db.migrate(db.create_db_engine(db.database_url(db_path)))
     assert calls == ["head"]
     assert backup is not None and backup.exists() and "from-0000_older" in backup.name
+
+
+def test_the_tables_the_store_uses_are_the_schema_the_migrations_create(db_path):
+    """The store's Core tables and the migrated database agree: no column, type, index or key differs."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from smartcity_assess.persistence.models import METADATA
+
+    store = Store.open(db_path)
+    try:
+        with store.engine.connect() as conn:
+            differences = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), METADATA)
+    finally:
+        store.close()
+    assert differences == []

@@ -331,7 +331,7 @@ def test_export_shortcut_works_from_the_filter_box(qtbot, make_window, store, mo
     window = make_window(store)
     window.list_page.table.selectRow(0)
     asked = []
-    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *args: asked.append(args) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args: asked.append(args) or (None, ""))
     widget = window.list_page.filter_edit if focus == "filter" else window.list_page.table
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)

@@ -278,3 +278,31 @@ def test_the_overall_row_is_named_in_the_readers_language_without_an_english_cod
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(KIND_ROLE) == OVERALL)
     assert model.index(row, 0).data() == ""
     assert model.index(row, 1).data() == "Keseluruhan"
+
+
+def test_cities_are_compared_with_the_reference_city_the_user_chooses(view, qtbot, engine):
+    with qtbot.waitSignal(view.comparison_changed):
+        view.show_year(2025)
+    model = view.table_model()
+
+    def cell(code: str, column: int) -> str:
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == code)
+        return model.index(row, column).data()
+
+    # default: the first city listed is the reference; Cimahi's INF figure carries its difference to Bandung
+    bandung, cimahi = engine[(BANDUNG, 2025)]["INF"], engine[(CIMAHI, 2025)]["INF"]
+    assert model.headerData(2, Qt.Orientation.Horizontal) == f"{BANDUNG} (reference)"
+    difference = round(round(cimahi, 2) - round(bandung, 2), 2)
+    assert cell("INF", 3) == f"{cimahi:.2f}  ({difference:+.2f})".replace("-", "−")
+    assert cell("INF", 2) == f"{bandung:.2f}"  # the reference itself: no bracket
+    assert view.table_view().isColumnHidden(model.change_column)  # no "last minus first" any more
+    assert any("difference to Bandung (demo)" in note for note in view.notes().splitlines())
+
+    with qtbot.waitSignal(view.comparison_changed):
+        view.set_reference(CIMAHI)
+    assert model.headerData(3, Qt.Orientation.Horizontal) == f"{CIMAHI} (reference)"
+    assert cell("INF", 2) == f"{bandung:.2f}  ({-difference:+.2f})".replace("-", "−")
+    view._regressions.setChecked(True)  # "Lower only": rows where some city is below the reference
+    proxy = view.table_proxy()
+    lower = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
+    assert ("INF" in lower) == (bandung < cimahi)

@@ -121,4 +121,4 @@ def test_the_suggested_file_name_is_clean(store):
     from smartcity_assess.ui.exports import suggested_name
 
     assessment_id = new_assessment(store, "Bandung (demo)", 2026)
-    assert suggested_name(store, assessment_id, "pdf").endswith("bandung-demo-2026.pdf")
+    assert suggested_name(store, assessment_id, "pdf") == "bandung-demo-2026.pdf"

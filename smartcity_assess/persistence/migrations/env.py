@@ -1,11 +1,10 @@
 """Alembic environment: runs on the connection handed over by persistence.db.migrate."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-from smartcity_assess.persistence import models  # noqa: F401  (registers the tables on the metadata)
+from smartcity_assess.persistence.models import METADATA
 
-target_metadata = SQLModel.metadata
+target_metadata = METADATA
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("run migrations through smartcity_assess.persistence.db.migrate")

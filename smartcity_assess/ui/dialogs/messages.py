@@ -3,12 +3,52 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+TITLE_BAR_BUTTONS = 150  # room a title bar keeps for the icon and its minimise/maximise/close buttons
+
+
+def title_width(title: str, widget: QWidget) -> int:
+    """The width a window needs for its whole title, as the title bar shows it (with the app's name)."""
+    shown = f"{title} — {QApplication.applicationDisplayName()}" if QApplication.applicationDisplayName() else title
+    bold = QFont(widget.font())
+    bold.setBold(True)  # most title bars draw the title bold
+    return QFontMetrics(bold).horizontalAdvance(shown) + TITLE_BAR_BUTTONS
+
+
+def fit_title(box: QMessageBox) -> QMessageBox:
+    """A message box wide enough for its title ("Report written", "Reopen assessment") in any language.
+
+    QMessageBox sizes itself to its text and ignores setMinimumWidth; a spacer in its grid is the way in."""
+    layout = box.layout()
+    spacer = QSpacerItem(title_width(box.windowTitle(), box), 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+    layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+    return box
+
+
+def _box(parent, icon, title: str, text: str, buttons, default) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setDefaultButton(default)
+    return fit_title(box)
 
 
 def show_error(parent: QWidget | None, sentence: str) -> None:
     """One clear sentence; the first letter capitalised, as the store's messages start in lower case."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Messages", "Smart City Assess"), as_sentence(sentence))
+    ok = QMessageBox.StandardButton.Ok
+    title = QCoreApplication.translate("Messages", "Smart City Assess")
+    _box(parent, QMessageBox.Icon.Warning, title, as_sentence(sentence), ok, ok).exec()
 
 
 def as_sentence(text: str) -> str:
@@ -22,14 +62,8 @@ def as_sentence(text: str) -> str:
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return _box(parent, QMessageBox.Icon.Question, title, text, yes | no, no).exec() == yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, *, required: bool = False) -> str | None:
@@ -58,6 +92,7 @@ class TextDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.edit)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(max(420, title_width(title, self)))
 
     def text(self) -> str:
         return self.edit.text()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.text import localize
-from ...services.records import FrameworkInfo
+
+if TYPE_CHECKING:
+    from ...services.records import FrameworkInfo
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,8 +13,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...services.assessments import ScoredAssessment
 from ..i18n import decimal_text
+
+if TYPE_CHECKING:  # the store, scoring and uuid (which loads `platform`) come after the window is painted
+    import uuid
+
+    from ...services.assessments import ScoredAssessment
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,8 +37,7 @@ def _headers() -> tuple[str, ...]:
     )
 
 
-@dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentRow(NamedTuple):  # a named tuple: immutable, and cheaper to define than a dataclass at start
     id: uuid.UUID
     city: str
     year: int

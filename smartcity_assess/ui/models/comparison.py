@@ -21,6 +21,7 @@ from ..i18n import decimal_text
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw numbers (NaN last) for sorting
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "overall" / "pillar" / "indicator" of the row
 TREND_ROLE = Qt.ItemDataRole.UserRole + 3  # improved / regressed / held / None
+LOWER_ROLE = Qt.ItemDataRole.UserRole + 4  # cities: some city is lower than the reference city in this row
 
 REGRESSED_COLOUR = "#D55E00"  # Okabe–Ito vermillion (chart_style.SERIES[1])
 IMPROVED_COLOUR = "#009E73"  # Okabe–Ito bluish green (chart_style.SERIES[2])
@@ -40,13 +41,19 @@ class ComparisonTableModel(QAbstractTableModel):
         self._comparison: Comparison | None = None
         self._rows: list[tuple] = []
         self._by_city = False
+        self._reference: int | None = None  # cities: the column every other city is compared with
 
     # ---- data in -----------------------------------------------------------------------------------
 
-    def set_comparison(self, comparison: Comparison | None, *, by_city: bool = False) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, *, by_city: bool = False, reference: str | None = None
+    ) -> None:
+        """`reference` (cities only): each other city's cell also shows its difference to this city."""
         self.beginResetModel()
         self._comparison = comparison
         self._by_city = by_city
+        keys = comparison.keys if comparison is not None else ()
+        self._reference = keys.index(reference) if by_city and reference in keys else None
         self._rows = list(comparison.table.itertuples(index=False, name=None)) if comparison is not None else []
         self.endResetModel()
 
@@ -56,6 +63,11 @@ class ComparisonTableModel(QAbstractTableModel):
     @property
     def keys(self) -> tuple[str, ...]:
         return self._comparison.keys if self._comparison is not None else ()
+
+    @property
+    def compares_to_reference(self) -> bool:
+        """Cities compared with a reference city (differences in the cells) rather than last with first."""
+        return self._reference is not None
 
     @property
     def change_column(self) -> int:
@@ -96,7 +108,10 @@ class ComparisonTableModel(QAbstractTableModel):
         if section == self.trend_column:
             return self.tr("Trend") if not self._by_city else self.tr("Last vs first")
         key = self.keys[section - 2]
-        return self.tr("{key} (draft)").format(key=key) if key in self._comparison.drafts else key
+        label = self.tr("{key} (draft)").format(key=key) if key in self._comparison.drafts else key
+        if section - 2 == self._reference:
+            label = self.tr("{key} (reference)").format(key=label)
+        return label
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._comparison is None:
@@ -110,6 +125,8 @@ class ComparisonTableModel(QAbstractTableModel):
 
         if role == KIND_ROLE:
             return kind
+        if role == LOWER_ROLE:
+            return any(d is not None and d < 0 for d in self._differences(values).values())
         if role == TREND_ROLE:
             return trend
         if role == Qt.ItemDataRole.FontRole:
@@ -162,7 +179,9 @@ class ComparisonTableModel(QAbstractTableModel):
                 if (code, key) in self._comparison.not_applicable:
                     return self.tr("N/A")
                 return self.tr("not assessed")
-            return f"{value:.0f}" if integer else decimal_text(value)
+            text = f"{value:.0f}" if integer else decimal_text(value)
+            difference = self._differences(values).get(column - 2)
+            return text if difference is None else f"{text}  ({_signed(difference, integer)})"
         if role == SORT_ROLE:
             return _sort_value(value)
         if role == Qt.ItemDataRole.ForegroundRole and _missing(value):
@@ -172,9 +191,24 @@ class ComparisonTableModel(QAbstractTableModel):
                 return self.tr("Marked not applicable in {key}: left out of the scores").format(key=key)
             if _missing(value):
                 return self.tr("Not assessed in {key} (no level recorded, or not in that framework)").format(key=key)
+            difference = self._differences(values).get(column - 2)
+            if difference is not None:
+                reference = self.keys[self._reference]
+                return self.tr("{key} minus {reference}, as the figures are shown").format(key=key, reference=reference)
             if kind == OVERALL:
                 return self.tr("Overall score in {key}").format(key=key)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            difference = self._differences(values).get(column - 2)
+            if difference:
+                return _trend_brush(IMPROVED if difference > 0 else REGRESSED)
         return None
+
+    def _differences(self, values) -> dict[int, float]:
+        """Column → that city's difference to the reference city, between the figures as shown."""
+        if self._reference is None or _missing(values[self._reference]):
+            return {}
+        base = values[self._reference]
+        return {i: shown_change(base, v) for i, v in enumerate(values) if i != self._reference and not _missing(v)}
 
     def _trend_text(self, trend: str | None) -> str:
         if self._by_city:
@@ -239,8 +273,13 @@ class ComparisonFilterProxy(QSortFilterProxyModel):
             return False
         if self._kinds == self.INDICATORS and kind != INDICATOR:
             return False
-        if self._regressions_only and model.data(code_index, TREND_ROLE) != REGRESSED:
-            return False
+        if self._regressions_only:
+            if model.compares_to_reference:
+                lower = model.data(code_index, LOWER_ROLE)
+            else:
+                lower = model.data(code_index, TREND_ROLE) == REGRESSED
+            if not lower:
+                return False
         pattern = self.filterRegularExpression()
         if not pattern.pattern():
             return True

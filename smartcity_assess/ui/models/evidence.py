@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from ...core.text import local_time
 from ...services.records import EvidenceInfo
 from ..i18n import TRANSLATIONS, language_locale
 
@@ -53,7 +54,7 @@ class EvidenceModel(QAbstractTableModel):
                 return row.file_name
             if index.column() == SIZE:
                 return human_size(row.size)
-            return row.added_at.strftime("%Y-%m-%d %H:%M")
+            return local_time(row.added_at)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME:
             return QCoreApplication.translate("EvidenceModel", "Added by {who}; SHA-256 {sha}").format(
                 who=row.added_by, sha=row.sha256[:16]

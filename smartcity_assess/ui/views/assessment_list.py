@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from ..models.assessments import ID_ROLE, AssessmentRow, AssessmentsFilter, AssessmentsModel
 
+if TYPE_CHECKING:  # uuid imports `platform`: loaded after the window is painted
+    import uuid
+
 
 class AssessmentListPage(QWidget):
     """The assessments of the database: filter box, sortable table, new/open/delete."""
@@ -31,7 +34,8 @@ class AssessmentListPage(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by city, year, status…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.installEventFilter(self)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -66,6 +70,18 @@ class AssessmentListPage(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
 
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)  # Enter then opens what the filter found
+
+    def eventFilter(self, watched, event) -> bool:
+        """In the filter box, Down moves into the table; Enter is the window's: it opens the row selected."""
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
     def set_rows(self, rows: list[AssessmentRow]) -> None:
         selected = self.selected_id()
         self.model.set_rows(rows)
@@ -77,7 +93,11 @@ class AssessmentListPage(QWidget):
 
     def selected_id(self) -> uuid.UUID | None:
         rows = self.table.selectionModel().selectedRows()
-        return uuid.UUID(rows[0].data(ID_ROLE)) if rows else None
+        if not rows:
+            return None
+        import uuid
+
+        return uuid.UUID(rows[0].data(ID_ROLE))
 
     def select(self, assessment_id: uuid.UUID) -> None:
         source_row = self.model.row_of(assessment_id)

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,6 +84,11 @@ class CompareView(QWidget):
         self._drafts.setToolTip(self.tr("Draft assessments are not final; they are marked “(draft)” when shown"))
         self._choices_label = QLabel(self)
         self._choices = QListWidget(self)
+        self._reference_label = QLabel(self.tr("Compared with"), self)
+        self._reference = QComboBox(self)
+        self._reference.setToolTip(self.tr("Each city's figures also show its difference to this city"))
+        self._reference_label.setBuddy(self._reference)
+        self._reference_city: str | None = None  # as the user chose it; else the first city listed
         self._notes = QLabel(self)
         self._notes.setWordWrap(True)
         self._notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,6 +105,8 @@ class CompareView(QWidget):
         side_layout.addWidget(self._drafts)
         side_layout.addWidget(self._choices_label)
         side_layout.addWidget(self._choices, 1)
+        side_layout.addWidget(self._reference_label)
+        side_layout.addWidget(self._reference)
         side_layout.addWidget(self._notes)
         side.setFixedWidth(230)
 
@@ -169,9 +177,16 @@ class CompareView(QWidget):
         self._framework.currentIndexChanged.connect(self._populate_choices)
         self._drafts.toggled.connect(self._drafts_toggled)
         self._choices.itemChanged.connect(lambda _item: self._recompute())
+        self._reference.currentIndexChanged.connect(
+            lambda _i: self._comparison is not None and self._show(self._comparison)
+        )
         self._filter.textChanged.connect(self._filter_changed)
         self._rows.currentIndexChanged.connect(lambda _i: self._proxy.set_kinds(self._rows.currentData()))
         self._regressions.toggled.connect(self._proxy.set_regressions_only)
+
+        # Esc and Ctrl+W (Ctrl+F4 on Windows) close the window, as they close other windows
+        for key in (QKeySequence(Qt.Key.Key_Escape), *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)):
+            QShortcut(key, self, self.close, context=Qt.ShortcutContext.WindowShortcut)
 
         self.reload()
 
@@ -267,6 +282,8 @@ class CompareView(QWidget):
         self._year.setVisible(not by_year)
         self._choices_label.setText(self.tr("Years") if by_year else self.tr("Cities"))
         self._trend_box.setVisible(by_year)
+        self._reference_label.setVisible(not by_year)
+        self._reference.setVisible(not by_year)
         self._regressions.setText(self.tr("Regressions only") if by_year else self.tr("Lower only"))
         self._export_trend_action.setEnabled(by_year)
         self._populate_choices()
@@ -312,7 +329,8 @@ class CompareView(QWidget):
                 label = self.tr("{label} (draft)").format(label=label)
             item = QListWidgetItem(label, self._choices)
             item.setData(INFO_ROLE, info)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            # selectable too, so the keyboard can move to it (arrows) and tick it (Space)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Checked)  # default: everything listed
             if not info.is_final:
                 item.setToolTip(self.tr("Draft: not final, and may still change"))
@@ -351,6 +369,7 @@ class CompareView(QWidget):
             except UserError as exc:
                 notes.append(sentence(exc))
         self._comparison = comparison
+        self._fill_reference(comparison)
         if comparison is not None:
             notes.extend(self._comparison_notes(comparison))
         self._notes.setText("\n".join(notes))
@@ -372,16 +391,37 @@ class CompareView(QWidget):
         drafts = [k for k in comparison.keys if k in comparison.drafts]
         if drafts:
             notes.append(self.tr("Drafts (not final) included: {keys}.").format(keys=", ".join(drafts)))
-        if self._by() == BY_CITY:
-            notes.append(self.tr("Change is the last city minus the first, in the order listed."))
+        if self._by() == BY_CITY and self._reference.currentText():
+            notes.append(
+                self.tr("In brackets: each city's difference to {city}.").format(city=self._reference.currentText())
+            )
         return notes
+
+    def set_reference(self, city: str) -> None:
+        """Cities: compare every other city with this one (its difference shown beside each figure)."""
+        self._reference_city = city
+        self._recompute()
+
+    def _fill_reference(self, comparison: Comparison | None) -> None:
+        keys = list(comparison.keys) if comparison is not None and self._by() == BY_CITY else []
+        self._reference.blockSignals(True)
+        self._reference.clear()
+        self._reference.addItems(keys)
+        if self._reference_city in keys:
+            self._reference.setCurrentIndex(keys.index(self._reference_city))
+        self._reference.blockSignals(False)
 
     def _label(self, comparison: Comparison, key: str) -> str:
         return self.tr("{key} (draft)").format(key=key) if key in comparison.drafts else key
 
     def _show(self, comparison: Comparison | None) -> None:
-        self._model.set_comparison(comparison, by_city=self._by() == BY_CITY)
+        by_city = self._by() == BY_CITY
+        reference = self._reference.currentText() or None
+        self._model.set_comparison(comparison, by_city=by_city, reference=reference)
         header = self._table.horizontalHeader()
+        if comparison is not None:  # between cities the differences to the reference replace last − first
+            for column in (self._model.change_column, self._model.trend_column):
+                self._table.setColumnHidden(column, by_city and reference is not None)
         if comparison is None:
             self._radar.set_series([])
             self._trend.set_data([], [])
@@ -428,7 +468,7 @@ class CompareView(QWidget):
     # ---- exporting (dialogs) -----------------------------------------------------------------------------
 
     def _ask_path(self, title: str, default: str, filters: str) -> Path | None:
-        path, chosen_filter = file_dialogs.save_file_name(self, title, default, filters)
+        path, chosen_filter = file_dialogs.save_file(self, title, default, filters)
         if not path:
             return None
         path = Path(path)

@@ -173,7 +173,7 @@ class IndicatorPanel(QWidget):
         value_row.setContentsMargins(0, 0, 0, 0)
 
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setMaximumHeight(90)
+        self.note_edit.setMaximumHeight(72)  # four lines; with the evidence below, all fits a 768-pixel screen
         self.note_edit.setTabChangesFocus(True)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -192,7 +192,7 @@ class IndicatorPanel(QWidget):
         self.evidence_view.verticalHeader().hide()
         self.evidence_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.evidence_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.evidence_view.setMaximumHeight(110)
+        self.evidence_view.setMaximumHeight(92)  # three files in sight, more scroll
         self.evidence_view.doubleClicked.connect(lambda _index: self.open_evidence())
         self.add_evidence_button = QPushButton(self.tr("Add file…"), self)
         self.add_evidence_button.clicked.connect(self.choose_evidence_files)
@@ -263,7 +263,7 @@ class IndicatorPanel(QWidget):
         for level, option in self._levels.items():
             option.set_texts(localize(framework.levels.get(level), lang), localize(indicator.rubric.get(level), lang))
         self.target_box.clear()
-        self.target_box.addItem(self.tr("Framework target: {level}").format(level=indicator.target), None)
+        self.target_box.addItem(self.tr("As the framework sets ({level})").format(level=indicator.target), None)
         for level in framework.level_numbers:
             self.target_box.addItem(f"{level} — {localize(framework.levels[level], lang)}", level)
         metric = indicator.metric
@@ -480,7 +480,7 @@ class IndicatorPanel(QWidget):
     # ---- evidence -------------------------------------------------------------------------------
 
     def choose_evidence_files(self) -> None:
-        self.add_evidence_files(file_dialogs.open_file_names(self, self.tr("Add evidence files")))
+        self.add_evidence_files(file_dialogs.open_files(self, self.tr("Add evidence files")))
 
     def add_evidence_files(self, paths: list[str]) -> None:
         """Store each file; the first refused one stops with one sentence (those before it stay)."""

@@ -100,6 +100,10 @@ class AssessmentSession(QObject):
     def evidence(self, code: str) -> list[EvidenceInfo]:
         return self.store.evidence(self.assessment_id, code)
 
+    def evidence_all(self) -> list[EvidenceInfo]:
+        """Every evidence file of the assessment, in one read."""
+        return self.store.evidence(self.assessment_id)
+
     def _previous_year(self) -> PreviousYear | None:
         earlier = earlier_finals(self.store, self.info)  # the same rule as the report's
         if not earlier:

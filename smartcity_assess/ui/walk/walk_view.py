@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.text import localize
 from ..models.indicators import IndicatorListModel
@@ -34,6 +44,7 @@ class WalkView(QWidget):
         framework = session.framework
 
         self.header = QLabel(self)
+        self.header.setWordWrap(True)  # a long city and framework title must not widen the window
         self.finalize_button = QPushButton(self)
         self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
         self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (F3)"))
@@ -56,11 +67,23 @@ class WalkView(QWidget):
         self.indicator_list.setModel(self.indicator_model)
         self.indicator_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.indicator_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.indicator_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.indicator_list.setUniformItemSizes(True)
+        self.indicator_list.setWordWrap(True)  # whole names, on two lines where they must (and a tooltip)
+        self.indicator_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.indicator_list.clicked.connect(
             lambda index: self.go_to_code(self.indicator_model.indicator_at(index.row()).code)
         )
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search indicators (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Code, name, question or note; Enter goes to the one highlighted, Esc ends"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._search_chosen)
+        self.search.installEventFilter(self)
+        indicators = QWidget(self)
+        indicators_layout = QVBoxLayout(indicators)
+        indicators_layout.setContentsMargins(0, 0, 0, 0)
+        indicators_layout.addWidget(self.search)
+        indicators_layout.addWidget(self.indicator_list, 1)
 
         self.panel = IndicatorPanel(
             session, lang=lang, evidence_limit_bytes=evidence_limit_bytes, report_error=report_error, parent=self
@@ -68,7 +91,7 @@ class WalkView(QWidget):
         self.scores = ScorePanel(session, lang=lang, parent=self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.indicator_list)
+        self.splitter.addWidget(indicators)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.scores)
         self.splitter.setStretchFactor(0, 1)
@@ -108,7 +131,7 @@ class WalkView(QWidget):
             self.steps.blockSignals(True)
             self.steps.setCurrentIndex(pillar_row)
             self.steps.blockSignals(False)
-        if self.indicator_model.row_of(indicator.code) < 0:
+        if not self.indicator_model.searching and self.indicator_model.row_of(indicator.code) < 0:
             self.indicator_model.set_pillar(indicator.pillar_code)
         self.indicator_list.setCurrentIndex(self.indicator_model.index(self.indicator_model.row_of(indicator.code)))
         self.panel.show_indicator(indicator.code)
@@ -129,6 +152,47 @@ class WalkView(QWidget):
         index = self.session.first_unanswered(self._index)
         if index is not None:
             self.go_to(index)
+
+    # ---- searching ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if not text.strip():  # the search ended: the list shows the current indicator's pillar again
+            self.indicator_model.set_search("")
+            self.indicator_model.set_pillar(self.session.indicator(self.current_code).pillar_code)
+        else:
+            self.indicator_model.set_search(text)
+        row = self.indicator_model.row_of(self.current_code)
+        self.indicator_list.setCurrentIndex(self.indicator_model.index(max(row, 0)))
+
+    def _search_chosen(self) -> None:
+        """Enter in the search box: go to the indicator highlighted (the first found), the search stays."""
+        index = self.indicator_list.currentIndex()
+        if self.indicator_model.rowCount() == 0:
+            return
+        row = index.row() if index.isValid() else 0
+        self.go_to_code(self.indicator_model.indicator_at(row).code)
+
+    def end_search(self) -> None:
+        self.search.clear()
+        self.panel.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.indicator_model.rowCount():
+                current = self.indicator_list.currentIndex().row()
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.indicator_model.rowCount() - 1, current + step))
+                self.indicator_list.setCurrentIndex(self.indicator_model.index(row))
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.end_search()
+                return True
+        return super().eventFilter(watched, event)
 
     def _step_chosen(self, row: int) -> None:
         pillar = self.session.framework.pillars[row]

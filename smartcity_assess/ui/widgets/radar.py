@@ -19,12 +19,12 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QPolygonF, QTextOption
 from PySide6.QtWidgets import QGraphicsPolygonItem, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core import chart_style
+from .plotting import pg
 
 LABEL_RADIUS = chart_style.SCALE_MAX * 1.12
 LABEL_MARGIN_PX = 4  # between a label and the edge of the chart

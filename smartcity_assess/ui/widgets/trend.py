@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core import chart_style
+from .plotting import pg
 
 LEGEND_OFFSET = (8, 4)  # pixels from the plot's top-left corner
 MIN_HEADROOM = 0.3  # above the 5 line even without a legend, so the "5" tick label is whole

@@ -14,7 +14,6 @@ import uuid
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401
 from alembic import op
 
 revision = "0002_revisions"
@@ -45,7 +44,7 @@ def upgrade() -> None:
         sa.Column("changed", sa.String(), nullable=False),
         sa.Column("actor", sa.String(), nullable=False),
         sa.Column("device_id", sa.String(), nullable=False),
-        sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["assessment_id"], ["assessments.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -71,7 +70,7 @@ def upgrade() -> None:
         sa.column("value", sa.Float()),
         sa.column("note", sa.String()),
         sa.column("updated_by", sa.String()),
-        sa.column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime()),
+        sa.column("updated_at", sa.DateTime(timezone=True)),
         sa.column("revision", sa.Uuid()),
         sa.column("revision_number", sa.Integer()),
     )
@@ -93,7 +92,7 @@ def upgrade() -> None:
                 ("changed", sa.String()),
                 ("actor", sa.String()),
                 ("device_id", sa.String()),
-                ("at", sqlmodel.sql.sqltypes.UTCDateTime()),
+                ("at", sa.DateTime(timezone=True)),
             ]
         ),
     )
