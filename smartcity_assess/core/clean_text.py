@@ -1,0 +1,95 @@
+"""The one rule for every text the app takes in: notes, names, city, assessor, framework texts.
+
+- Unicode NFC, so "é" typed on a Mac and on Windows is one and the same text;
+- line ends are "\\n" (a "\\r\\n" or a lone "\\r" becomes "\\n"), so a note reads back identically from
+  every format (XLSX turns "\\r\\n" into "\\n" on its own);
+- control characters other than tab and newline, lone surrogates and the non-characters U+FFFE and
+  U+FFFF are refused, naming the field: a workbook or a PDF cannot hold them;
+- an explicit length limit per field (core.limits).
+What passes is stored; whatever is stored can then be written to CSV, XLSX and PDF and read back the same.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .errors import UserError
+from .limits import FILE_NAME_MAX_BYTES
+
+ALLOWED_CONTROLS = frozenset("\t\n")
+_NONCHARACTERS = frozenset("\ufffe\uffff")
+
+
+class TextError(UserError):
+    """A text that breaks the rule; the message starts with the field's name ("note: …")."""
+
+    def __init__(self, field: str, problem: str):
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character the rule refuses, or None."""
+    for char in text:
+        if char in ALLOWED_CONTROLS:
+            continue
+        if char in _NONCHARACTERS or unicodedata.category(char) in ("Cc", "Cs"):
+            return char
+    return None
+
+
+def describe_character(char: str) -> str:
+    names = {"\x00": "a NUL character", "\r": "a carriage return"}
+    return names.get(char, f"the control character U+{ord(char):04X}")
+
+
+def text_problem(text: str, limit: int) -> str | None:
+    """Why a text (already normalised) cannot be stored or written, or None: the check exports make too."""
+    bad = forbidden_character(text)
+    if bad is not None:
+        return f"holds {describe_character(bad)}, which cannot be stored; remove it"
+    if len(text) > limit:
+        return f"is {len(text):,} characters long, more than the {limit:,} allowed"
+    return None
+
+
+def clean_text(text: str, field: str, limit: int, *, single_line: bool = False) -> str:
+    """The text as it is stored (NFC, "\\n" line ends; runs of white space made one space when
+    `single_line`), or a TextError naming `field`."""
+    if not isinstance(text, str):
+        raise TextError(field, "must be a text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if single_line:
+        text = " ".join(text.split())
+    problem = text_problem(text, limit)
+    if problem is not None:
+        raise TextError(field, problem)
+    return text
+
+
+FALLBACK_FILE_NAME = "evidence"
+_RESERVED_WINDOWS_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{i}" for port in ("COM", "LPT") for i in range(1, 10))}
+_SEPARATORS_AND_RESERVED = set('/\\:*?"<>|')
+
+
+def safe_file_name(name: str) -> str:
+    """A base name safe to create in any folder on any system: the last path component only, no
+    separators, NUL or control characters, no leading dots, at most FILE_NAME_MAX_BYTES of UTF-8 (the
+    extension kept), never empty, "." or ".." (FALLBACK_FILE_NAME instead) nor a reserved Windows name."""
+    name = unicodedata.normalize("NFC", str(name))
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join("_" if c in _SEPARATORS_AND_RESERVED or forbidden_character(c) else c for c in name)
+    name = name.strip().lstrip(".").rstrip(". ")
+    if not name:
+        return FALLBACK_FILE_NAME
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or len(suffix.encode()) > 16:
+        stem, suffix = name, ""
+    if stem.split(".")[0].upper() in _RESERVED_WINDOWS_NAMES:
+        stem = f"_{stem}"
+    ending = f".{suffix}" if suffix else ""
+    room = FILE_NAME_MAX_BYTES - len(ending.encode())
+    stem = stem.encode()[:room].decode("utf-8", "ignore").rstrip(". ") or FALLBACK_FILE_NAME
+    return stem + ending
