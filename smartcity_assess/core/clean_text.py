@@ -45,12 +45,12 @@ def describe_character(char: str) -> str:
 
 
 def text_problem(text: str, limit: int) -> str | None:
-    """Why a text (already normalised) cannot be stored or written, or None: the check exports make too."""
+    """Why a stored text cannot be written to a file, or None: exports check what older versions stored."""
     bad = forbidden_character(text)
     if bad is not None:
-        return f"holds {describe_character(bad)}, which cannot be stored; remove it"
+        return f"holds {describe_character(bad)}"
     if len(text) > limit:
-        return f"is {len(text):,} characters long, more than the {limit:,} allowed"
+        return f"{len(text):,} characters, more than the {limit:,} a cell holds"
     return None
 
 
@@ -63,9 +63,11 @@ def clean_text(text: str, field: str, limit: int, *, single_line: bool = False) 
     text = unicodedata.normalize("NFC", text)
     if single_line:
         text = " ".join(text.split())
-    problem = text_problem(text, limit)
-    if problem is not None:
-        raise TextError(field, problem)
+    bad = forbidden_character(text)
+    if bad is not None:
+        raise TextError(field, f"holds {describe_character(bad)}, which cannot be stored; remove it")
+    if len(text) > limit:
+        raise TextError(field, f"{len(text):,} characters, more than the {limit:,} allowed")
     return text
 
 

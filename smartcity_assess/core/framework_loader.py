@@ -33,7 +33,7 @@ PILLAR_KEYS = {"code", "name", "description", "weight", "indicators"}
 PILLAR_REQUIRED = {"code", "name", "weight", "indicators"}
 INDICATOR_KEYS = {"code", "name", "question", "weight", "target", "rubric", "metric", "references"}
 INDICATOR_REQUIRED = {"code", "name", "question", "rubric"}
-METRIC_KEYS = {"unit", "thresholds", "higher_is_better"}
+METRIC_KEYS = {"unit", "thresholds", "higher_is_better", "min", "max"}
 BAND_KEYS = {"min", "label"}
 
 
@@ -393,7 +393,13 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
         )
     if any(b <= a for a, b in pairwise(thresholds)):
         check.fail(f"{place}.thresholds", f"must be strictly ascending, not {[f'{t:g}' for t in thresholds]}")
-    return Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher)
+    minimum = check.number(raw["min"], f"{place}.min") if "min" in raw else None
+    maximum = check.number(raw["max"], f"{place}.max") if "max" in raw else None
+    metric = Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher, minimum=minimum, maximum=maximum)
+    low, high = metric.bounds
+    if low is not None and high is not None and low >= high:
+        check.fail(f"{place}.max", f"must be greater than the minimum {low:g}, not {high:g}")
+    return metric
 
 
 def load_framework_text(text: str, source: str | None = None) -> Framework:
@@ -487,6 +493,11 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
                     "thresholds": list(ind.metric.thresholds),
                     "higher_is_better": ind.metric.higher_is_better,
                 }
+                # only when stated, so frameworks stored before min/max existed keep their checksums
+                if ind.metric.minimum is not None:
+                    ind_data["metric"]["min"] = ind.metric.minimum
+                if ind.metric.maximum is not None:
+                    ind_data["metric"]["max"] = ind.metric.maximum
             if ind.references:
                 ind_data["references"] = list(ind.references)
             pillar_data["indicators"].append(ind_data)

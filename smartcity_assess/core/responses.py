@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .clean_text import clean_text
 from .errors import UserError
 from .framework import Framework, Indicator
+from .limits import NOTE_MAX_CHARS
 from .text import localize
 
 
@@ -59,6 +61,10 @@ def indicator_or_error(framework: Framework, code: str) -> Indicator:
     return indicator
 
 
+def _bound(value: float | None) -> str:
+    return "∞" if value is None else f"{value:g}"
+
+
 def validate_response(framework: Framework, code: str, entry: ResponseInput) -> ResponseInput:
     """The response as it will be stored (level derived from a metric value), or a UserError naming the field."""
     indicator = indicator_or_error(framework, code)
@@ -73,6 +79,12 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
             raise UserError(f"value: '{entry.value}' is not a finite number")
         if indicator.metric is None:
             raise UserError(f"value: {code} is not a measured indicator, so it takes no value")
+        low, high = indicator.metric.bounds
+        if (low is not None and entry.value < low) or (high is not None and entry.value > high):
+            raise UserError(
+                f"value: {entry.value:g} is outside the plausible range {_bound(low)}–{_bound(high)} "
+                f"{localize(indicator.metric.unit)}"
+            )
         derived = framework.level_for_value(indicator, entry.value)
         if level is not None and level != derived:
             raise UserError(
@@ -82,4 +94,5 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na: an indicator marked N/A cannot also have a level or a value")
-    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=entry.note or "")
+    note = clean_text(entry.note or "", "note", NOTE_MAX_CHARS)
+    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=note)

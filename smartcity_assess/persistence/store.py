@@ -21,9 +21,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from ..core.clean_text import clean_text
 from ..core.errors import NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
 from ..core.framework_loader import canonical_json, framework_checksum, framework_from_json
+from ..core.limits import CITY_MAX_CHARS, PERSON_MAX_CHARS, REASON_MAX_CHARS
 from ..core.responses import ResponseInput
 from ..core.scoring import Answer
 from ..core.text import Text
@@ -144,6 +146,11 @@ def default_actor() -> str:
         return "unknown"
 
 
+def acting_person(actor: str | None) -> str:
+    """Who makes a change, as the audit trail records it: given, else the system's user; one clean line."""
+    return clean_text(actor or default_actor(), "actor", PERSON_MAX_CHARS, single_line=True)
+
+
 def _audit_text(value: Any) -> str | None:
     if value is None:
         return None
@@ -260,7 +267,8 @@ class Store:
         actor: str | None = None,
         is_demo: bool = False,
     ) -> uuid.UUID:
-        city = " ".join(city.split())
+        city = clean_text(city, "city", CITY_MAX_CHARS, single_line=True)
+        assessor = clean_text(assessor, "assessor", PERSON_MAX_CHARS, single_line=True)
         if not city:
             raise UserError("the city name is empty")
         if not 1900 <= year <= 2200:
@@ -359,7 +367,7 @@ class Store:
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
 
     def finalize(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
-        actor = actor or default_actor()
+        actor = acting_person(actor)
         with self._begin() as conn:
             _require_draft(conn, assessment_id, "finalize")
             now = utcnow()
@@ -371,6 +379,7 @@ class Store:
             _audit(conn, actor, "finalize", assessment_id, field="status", old_value=DRAFT, new_value=FINAL)
 
     def reopen(self, assessment_id: uuid.UUID, *, actor: str | None = None, reason: str = "") -> None:
+        reason = clean_text(reason, "reason", REASON_MAX_CHARS).strip()
         with self._begin() as conn:
             row = _assessment_row(conn, assessment_id)
             if row.status != FINAL:
@@ -442,7 +451,7 @@ class Store:
         self, assessment_id: uuid.UUID, rows: Mapping[str, Mapping[str, Any]], *, actor: str | None = None
     ) -> dict[str, ResponseRecord]:
         """Write several responses in one transaction: all of them or, on any error, none."""
-        actor = actor or default_actor()
+        actor = acting_person(actor)
         unknown = {f for fields in rows.values() for f in fields} - set(RESPONSE_FIELDS)
         if unknown:
             raise ValueError(f"not response fields: {sorted(unknown)}")
@@ -503,7 +512,7 @@ class Store:
     def add_evidence(
         self, assessment_id: uuid.UUID, indicator_code: str, file_name: str, data: bytes, *, actor: str | None = None
     ) -> EvidenceInfo:
-        actor = actor or default_actor()
+        actor = acting_person(actor)
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = uuid.uuid4()
         with self._begin() as conn:
@@ -663,7 +672,7 @@ def _audit_row(actor, action, assessment_id=None, indicator_code=None, field=Non
     return {
         "id": uuid.uuid4(),
         "at": at or utcnow(),
-        "actor": actor or default_actor(),
+        "actor": acting_person(actor),
         "action": action,
         "assessment_id": assessment_id,
         "indicator_code": indicator_code,
