@@ -96,3 +96,21 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         raise UserError("na: an indicator marked N/A cannot also have a level or a value")
     note = clean_text(entry.note or "", "note", NOTE_MAX_CHARS)
     return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=note)
+
+
+def stored_answer_problem(framework: Framework, level, na, target) -> str | None:
+    """What is wrong with a stored answer (read back from a database that may have been edited or
+    damaged outside the app), or None. A level off the framework's scale would score silently wrong."""
+    levels = framework.level_numbers
+    for field, number in (("level", level), ("target", target)):
+        if number is None:
+            continue
+        if isinstance(number, bool) or not isinstance(number, int):
+            return f"{field} {number!r} is not a whole number"
+        if number not in levels:
+            return f"{field} {number} is outside the scale {levels[0]}–{levels[-1]}"
+    if na not in (0, 1):  # True and False are 1 and 0
+        return f"na {na!r} is not true or false"
+    if na and level is not None:
+        return "it is marked N/A and has a level"
+    return None

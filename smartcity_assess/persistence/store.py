@@ -21,12 +21,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
-from ..core.clean_text import clean_text
+from ..core.clean_text import clean_text, safe_file_name
 from ..core.errors import NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
-from ..core.framework_loader import canonical_json, framework_checksum, framework_from_json
+from ..core.framework_loader import FrameworkError, canonical_json, framework_checksum, framework_from_json
 from ..core.limits import CITY_MAX_CHARS, PERSON_MAX_CHARS, REASON_MAX_CHARS
-from ..core.responses import ResponseInput
+from ..core.responses import ResponseInput, stored_answer_problem
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
@@ -42,6 +42,7 @@ from .models import (
     Response,
     utcnow,
 )
+from .stored_rows import RowReader, damaged, raw_select, response_problem
 
 CITIES = City.__table__
 FRAMEWORKS = FrameworkRecord.__table__
@@ -238,11 +239,16 @@ class Store:
             return cached
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(FRAMEWORKS.c.id == framework_id)
+                select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum, FRAMEWORKS.c.code, FRAMEWORKS.c.version).where(
+                    FRAMEWORKS.c.id == framework_id
+                )
             ).first()
         if row is None:
             raise NotFoundError(f"no framework with id {framework_id}")
-        framework = framework_from_json(row.definition)
+        try:
+            framework = framework_from_json(row.definition)
+        except FrameworkError as exc:
+            raise damaged(f"framework {row.code} {row.version}", exc.problems[0]) from None
         if framework_checksum(framework) != row.checksum:
             raise UserError(
                 f"the stored framework {framework.code} {framework.version} was altered outside the app "
@@ -402,9 +408,21 @@ class Store:
     # ---- responses ----------------------------------------------------------------------------
 
     def responses(self, assessment_id: uuid.UUID) -> dict[str, ResponseRecord]:
+        """The stored responses, each checked against the framework (stored_rows: damage is one sentence)."""
+        info = self.assessment(assessment_id)
+        framework = self.framework(info.framework_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)).all()
-        return {r.indicator_code: _response_record(r) for r in rows}
+            rows = conn.execute(raw_select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)).all()
+        reader = RowReader(RESPONSES, self.engine.dialect)
+        records = {}
+        for row in rows:
+            values, problem = reader.values(row)
+            problem = problem or response_problem(values)
+            problem = problem or stored_answer_problem(framework, values["level"], values["na"], values["target"])
+            if problem is not None:
+                raise damaged(f"response of {values['indicator_code']} in {info.city} {info.year}", problem)
+            records[values["indicator_code"]] = _response_record(_Values(values))
+        return records
 
     def answers_for(self, assessment_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, Answer]]:
         """Answers of many assessments in one query (all when ids is None), for bulk scoring.
@@ -434,12 +452,20 @@ class Store:
                     buckets[raw_id] = bucket
                 if bucket is None:
                     continue
-                key = (level, bool(na), target)
+                key = (level, na, target)
                 answer = answers.get(key)
                 if answer is None:
+                    if not _plausible_answer(level, na, target):  # what repeats is checked once
+                        self.refuse_answer(uuid.UUID(str(raw_id)), code, level, na, target)
                     answer = answers[key] = Answer(level=level, na=bool(na), target=target)
                 bucket[code] = answer
         return result
+
+    def refuse_answer(self, assessment_id: uuid.UUID, code: str, level, na, target):
+        """Raise DamagedData naming the assessment and indicator of a stored answer that does not hold."""
+        info = self.assessment(assessment_id)
+        problem = stored_answer_problem(self.framework(info.framework_id), level, na, target)
+        raise damaged(f"response of {code} in {info.city} {info.year}", problem or "it cannot be read")
 
     def save_response(
         self, assessment_id: uuid.UUID, indicator_code: str, fields: Mapping[str, Any], *, actor: str | None = None
@@ -513,6 +539,7 @@ class Store:
         self, assessment_id: uuid.UUID, indicator_code: str, file_name: str, data: bytes, *, actor: str | None = None
     ) -> EvidenceInfo:
         actor = acting_person(actor)
+        file_name = safe_file_name(file_name)  # a base name only, whoever calls: it is written to disk later
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = uuid.uuid4()
         with self._begin() as conn:
@@ -619,6 +646,19 @@ class Store:
 _EMPTY_RESPONSE = ResponseInput().as_fields()  # an unanswered response
 
 
+class _Values:
+    """A dict of converted row values read as attributes, like a row."""
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+
+def _plausible_answer(level, na, target) -> bool:
+    """The types a stored answer can have (the scale is checked against its framework on refusal)."""
+    whole = (type(level) is int or level is None) and (type(target) is int or target is None)
+    return whole and na in (0, 1) and not (na and level is not None)
+
+
 class _Transaction:
     """engine.begin() that turns database failures into one sentence for the user."""
 
@@ -699,11 +739,17 @@ def _audit(
 
 
 def _framework_info(row) -> FrameworkInfo:
+    try:
+        title = json.loads(row.title)
+    except (TypeError, ValueError, RecursionError):
+        title = None
+    if not isinstance(title, dict) or not all(isinstance(t, str) for t in title.values()):
+        raise damaged(f"framework {row.code} {row.version}", "its title is not a stored text")
     return FrameworkInfo(
         id=row.id,
         code=row.code,
         version=row.version,
-        title=json.loads(row.title),
+        title=title,
         checksum=row.checksum,
         builtin=row.builtin,
         imported_at=row.imported_at,

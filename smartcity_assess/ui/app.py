@@ -36,6 +36,7 @@ from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
 from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 from .views.assessment_list import AssessmentListPage
+from .walk.evidence_files import EVIDENCE_COPIES
 from .worker import Worker
 
 
@@ -574,8 +575,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def release(self) -> None:
-        """Let go of the database (tests and run() call this once the window is gone)."""
+        """Let go of the database and of the evidence copies opened for viewing (tests and run() call this
+        once the window is gone)."""
         self._close_walk()
+        EVIDENCE_COPIES.remove_all()
         self.store.close()
         if self._lock is not None:
             self._lock.unlock()

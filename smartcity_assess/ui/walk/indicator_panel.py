@@ -8,9 +8,7 @@ the panel shows what the database holds again.
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen, QTextCursor
@@ -39,7 +37,7 @@ from ...core.numbers import NotANumber, NotFinite, parse_decimal
 from ...core.text import localize, with_decimal_mark
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..models.evidence import EvidenceModel
-from .evidence_files import read_evidence_file
+from .evidence_files import EVIDENCE_COPIES, open_copy_error, read_evidence_file
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -494,10 +492,12 @@ class IndicatorPanel(QWidget):
         except UserError as exc:
             self._report_error(str(exc))
             return
-        # A copy in a private temporary folder: the stored bytes stay the only original.
-        folder = Path(tempfile.mkdtemp(prefix="smartcity-evidence-"))
-        path = folder / evidence.file_name
-        path.write_bytes(data)
+        # A copy in the app's private temporary folder: the stored bytes stay the only original.
+        try:
+            path = EVIDENCE_COPIES.write(evidence.id, evidence.file_name, data)
+        except OSError as exc:
+            self._report_error(str(open_copy_error(evidence.file_name, exc)))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected_evidence(self) -> None:
