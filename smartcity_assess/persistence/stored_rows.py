@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from sqlalchemy import Select, Table, select, type_coerce
+from sqlalchemy import Boolean, Select, Table, select, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import NullType
 
@@ -40,6 +40,7 @@ class RowReader:
 
     def __init__(self, table: Table, dialect: Dialect):
         self._processors = {}
+        self._flags = [c.name for c in table.columns if isinstance(c.type, Boolean)]
         for column in table.columns:
             processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
             if processor is not None:
@@ -48,6 +49,9 @@ class RowReader:
     def values(self, row) -> tuple[dict, str | None]:
         """(the row's values converted, the first problem or None)."""
         values = dict(row._mapping)
+        for name in self._flags:  # SQLite's conversion would read any text as true
+            if values[name] not in (None, 0, 1):
+                return values, f"{name} {_shown(values[name])} is not true or false"
         for name, processor in self._processors.items():
             raw = values.get(name)
             try:

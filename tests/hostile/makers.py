@@ -36,10 +36,9 @@ def framework_yaml(indicators: int, *, pillars: int = 4, text: str = "x", shared
     for p in range(pillars):
         body.append(f"  - {{code: P{p}, name: Pillar {p}, weight: 1, indicators: [")
         for _ in range(min(per_pillar, indicators - made)):
-            if shared_rubric:
+            rubric = RUBRIC
+            if shared_rubric:  # one anchored rubric, then aliases to it: what officials write
                 rubric = "&rubric " + RUBRIC if made == 0 else "*rubric"
-            else:
-                rubric = RUBRIC
             body.append(f"      {{code: I{made}, name: Indicator {made}, question: '{text}', rubric: {rubric}}},")
             made += 1
         body.append("    ]}")
