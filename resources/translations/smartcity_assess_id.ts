@@ -105,8 +105,12 @@
             <translation>{name}: gunakan berkas .png atau .svg</translation>
         </message>
         <message>
-            <source>{path}: cannot write the file</source>
-            <translation>{path}: berkas tidak dapat ditulis</translation>
+            <source>the chart could not be drawn</source>
+            <translation>grafik tidak dapat digambar</translation>
+        </message>
+        <message>
+            <source>{path}: cannot write the file ({reason})</source>
+            <translation>{path}: berkas tidak dapat ditulis ({reason})</translation>
         </message>
     </context>
     <context>
@@ -391,6 +395,10 @@
         <message>
             <source>{name} cannot be read ({reason}).</source>
             <translation>{name} tidak dapat dibaca ({reason}).</translation>
+        </message>
+        <message>
+            <source>{name} cannot be opened ({reason}).</source>
+            <translation>{name} tidak dapat dibuka ({reason}).</translation>
         </message>
     </context>
     <context>

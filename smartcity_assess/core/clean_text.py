@@ -11,13 +11,13 @@ What passes is stored; whatever is stored can then be written to CSV, XLSX and P
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .errors import UserError
 from .limits import FILE_NAME_MAX_BYTES
 
-ALLOWED_CONTROLS = frozenset("\t\n")
-_NONCHARACTERS = frozenset("\ufffe\uffff")
+NFC_GROWTH = 3  # NFC makes a text at most three times longer (UAX #15)
 
 
 class TextError(UserError):
@@ -29,14 +29,14 @@ class TextError(UserError):
         super().__init__(f"{field}: {problem}")
 
 
+# C0 and C1 controls but tab and newline, lone surrogates, and the two non-characters XML refuses
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character the rule refuses, or None."""
-    for char in text:
-        if char in ALLOWED_CONTROLS:
-            continue
-        if char in _NONCHARACTERS or unicodedata.category(char) in ("Cc", "Cs"):
-            return char
-    return None
+    found = _FORBIDDEN.search(text)
+    return found.group() if found else None
 
 
 def describe_character(char: str) -> str:
@@ -59,6 +59,8 @@ def clean_text(text: str, field: str, limit: int, *, single_line: bool = False) 
     `single_line`), or a TextError naming `field`."""
     if not isinstance(text, str):
         raise TextError(field, "must be a text")
+    if len(text) > NFC_GROWTH * limit:  # refused before the work of normalising megabytes
+        raise TextError(field, f"{len(text):,} characters, more than the {limit:,} allowed")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     if single_line:

@@ -57,9 +57,8 @@ def read_table_rows(path: str | Path) -> list[list]:
     try:
         size = path.stat().st_size
         if size > limits.TABLE_FILE_MAX_BYTES:
-            raise UserError(
-                f"{path}: {_mb(size)} is larger than a response table may be ({_mb(limits.TABLE_FILE_MAX_BYTES)})"
-            )
+            most = limits.TABLE_FILE_MAX_BYTES // limits.MIB
+            raise UserError(f"the file is {size:,} bytes; a response table may have at most {most} MB")
         return _read_csv(path) if kind == ".csv" else _read_xlsx(path)
     except FileNotFoundError:
         raise UserError(f"{path}: file not found") from None

@@ -100,8 +100,8 @@ def package_zips(draw) -> bytes:
         for _ in range(draw(st.integers(0, 8))):
             name = draw(member_names)
             content = draw(st.one_of(st.binary(max_size=256), st.just(b"<?xml version='1.0'?><a/>" * 50)))
-            # zipfile warns of a repeated name (a hostile zip may well repeat one) and refuses a few others
-            with warnings.catch_warnings(), contextlib.suppress(ValueError):
+            # zipfile warns of a repeated name (a hostile zip may well repeat one) and fails on a few others
+            with warnings.catch_warnings(), contextlib.suppress(ValueError, IndexError):
                 warnings.simplefilter("ignore")
                 archive.writestr(name, content)
     return buffer.getvalue()
