@@ -522,6 +522,10 @@
             <translation>'{text}' di luar rentang nilai terukur.</translation>
         </message>
         <message>
+            <source>outside the plausible range {low}–{high}</source>
+            <translation>di luar rentang yang masuk akal {low}–{high}</translation>
+        </message>
+        <message>
             <source>Add evidence files</source>
             <translation>Tambah berkas bukti</translation>
         </message>

@@ -406,6 +406,13 @@ class IndicatorPanel(QWidget):
         except ValueError:
             self._value_level.setText("")  # no level for what is not (yet) a finite number
             return
+        low, high = self._indicator.metric.bounds
+        if (low is not None and value < low) or (high is not None and value > high):
+            shown = [with_decimal_mark("∞" if b is None else f"{b:g}", self._lang) for b in (low, high)]
+            self._value_level.setText(
+                self.tr("outside the plausible range {low}–{high}").format(low=shown[0], high=shown[1])
+            )
+            return
         self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
 
     def _note_typed(self) -> None:
