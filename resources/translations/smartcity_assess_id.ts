@@ -105,8 +105,12 @@
             <translation>{name}: gunakan berkas .png atau .svg</translation>
         </message>
         <message>
-            <source>{path}: cannot write the file</source>
-            <translation>{path}: berkas tidak dapat ditulis</translation>
+            <source>the chart could not be drawn</source>
+            <translation>grafik tidak dapat digambar</translation>
+        </message>
+        <message>
+            <source>{path}: cannot write the file ({reason})</source>
+            <translation>{path}: berkas tidak dapat ditulis ({reason})</translation>
         </message>
     </context>
     <context>
@@ -399,6 +403,13 @@
         </message>
     </context>
     <context>
+        <name>Evidence</name>
+        <message>
+            <source>{name} cannot be opened ({reason}).</source>
+            <translation>{name} tidak dapat dibuka ({reason}).</translation>
+        </message>
+    </context>
+    <context>
         <name>EvidenceModel</name>
         <message>
             <source>File</source>
@@ -536,6 +547,10 @@
         <message>
             <source>'{text}' is out of range for a measured value.</source>
             <translation>'{text}' di luar rentang nilai terukur.</translation>
+        </message>
+        <message>
+            <source>outside the plausible range {low}–{high}</source>
+            <translation>di luar rentang wajar {low}–{high}</translation>
         </message>
         <message>
             <source>Add evidence files</source>

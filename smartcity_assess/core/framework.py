@@ -19,6 +19,21 @@ class Metric:
     unit: Text  # e.g. {"en": "% of kelurahan", "id": "% kelurahan"}
     thresholds: tuple[float, ...]
     higher_is_better: bool = True
+    minimum: float | None = None  # as the framework states them; see `bounds`
+    maximum: float | None = None
+
+    @property
+    def is_percentage(self) -> bool:
+        return any("%" in text or "percent" in text.lower() or "persen" in text.lower() for text in self.unit.values())
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The plausible range of a value: as stated, else 0–100 for a percentage, else unbounded."""
+        default_low, default_high = (0.0, 100.0) if self.is_percentage else (None, None)
+        return (
+            self.minimum if self.minimum is not None else default_low,
+            self.maximum if self.maximum is not None else default_high,
+        )
 
     def level_for(self, value: float, level_numbers: tuple[int, ...]) -> int:
         """The level a measured value earns.

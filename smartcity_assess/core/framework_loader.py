@@ -15,6 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from . import limits
+from .bounded_yaml import YamlTooLarge, safe_load_bounded
+from .clean_text import TextError, clean_text
 from .errors import UserError
 from .framework import Band, Framework, Indicator, Metric, Pillar
 from .text import ANY_LANGUAGE, Text
@@ -28,7 +31,7 @@ PILLAR_KEYS = {"code", "name", "description", "weight", "indicators"}
 PILLAR_REQUIRED = {"code", "name", "weight", "indicators"}
 INDICATOR_KEYS = {"code", "name", "question", "weight", "target", "rubric", "metric", "references"}
 INDICATOR_REQUIRED = {"code", "name", "question", "rubric"}
-METRIC_KEYS = {"unit", "thresholds", "higher_is_better"}
+METRIC_KEYS = {"unit", "thresholds", "higher_is_better", "min", "max"}
 BAND_KEYS = {"min", "label"}
 
 
@@ -72,21 +75,42 @@ class _Checker:
             return None
         return value
 
-    def text(self, value: Any, place: str) -> Text:
+    def text(self, value: Any, place: str, limit: int = limits.FRAMEWORK_NAME_MAX_CHARS) -> Text:
+        """A text of at most `limit` characters, in one language or several; clean_text's rule applies."""
         if isinstance(value, str) and value.strip():
-            return {ANY_LANGUAGE: value}
+            cleaned = self.clean(value, place, limit)
+            return {ANY_LANGUAGE: cleaned} if cleaned is not None else {}
         if isinstance(value, dict) and value:
             result = {}
             for lang, text in value.items():
                 if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", lang):
-                    self.fail(place, f"'{lang}' is not a language code such as en or id")
+                    self.fail(place, f"{_shown(lang)} is not a language code such as en or id")
                 elif not isinstance(text, str) or not text.strip():
                     self.fail(f"{place}.{lang}", "must be a non-empty text")
                 else:
-                    result[lang] = text
+                    cleaned = self.clean(text, f"{place}.{lang}", limit)
+                    if cleaned is not None:
+                        result[lang] = cleaned
             return result
         self.fail(place, "must be a text or a mapping of language to text (en, id)")
         return {}
+
+    def long_text(self, value: Any, place: str) -> Text:
+        return self.text(value, place, limits.FRAMEWORK_TEXT_MAX_CHARS)
+
+    def clean(self, text: str, place: str, limit: int) -> str | None:
+        try:
+            return clean_text(text, place, limit)
+        except TextError as exc:
+            self.fail(place, exc.problem)
+            return None
+
+    def items(self, value: list, place: str, most: int, what: str) -> list:
+        """The list, or its first `most` items with the excess reported: nothing walks a million entries."""
+        if len(value) > most:
+            self.fail(place, f"has {len(value):,} {what}; a framework may have at most {most:,}")
+            return value[:most]
+        return value
 
     def number(self, value: Any, place: str, *, positive: bool = False) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -99,9 +123,15 @@ class _Checker:
 
     def code(self, value: Any, place: str, pattern: re.Pattern, hint: str) -> str:
         if not isinstance(value, str) or not pattern.fullmatch(value):
-            self.fail(place, f"'{value}' is not a valid code ({hint})")
+            self.fail(place, f"{_shown(value)} is not a valid code ({hint})")
             return str(value)
         return value
+
+
+def _shown(value: Any, most: int = 60) -> str:
+    """A value quoted for a message, shortened: an error must not repeat a megabyte of the file."""
+    text = str(value) if not isinstance(value, list | dict) else type(value).__name__
+    return f"'{text}'" if len(text) <= most else f"'{text[:most]}…'"
 
 
 def _kind(value: Any) -> str:
@@ -111,7 +141,7 @@ def _kind(value: Any) -> str:
         bool: "true/false",
         int: "a number",
         float: "a number",
-        str: f"the text '{value}'",
+        str: f"the text {_shown(value)}",
         list: "a list",
         dict: "a mapping",
     }.get(type(value), type(value).__name__)
@@ -152,8 +182,9 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
     elif "version" in data and (not isinstance(version, str) or not version.strip()):
         check.fail("version", 'must be a text such as "2026.1"')
         version = ""
+    version = check.clean(version, "version", limits.FRAMEWORK_VERSION_MAX_CHARS) or ""
     title = check.text(data.get("title"), "title")
-    description = check.text(data["description"], "description") if "description" in data else {}
+    description = check.long_text(data["description"], "description") if "description" in data else {}
 
     levels = _parse_levels(data.get("levels"), check)
     level_numbers = tuple(sorted(levels))
@@ -168,10 +199,16 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
     pillars: list[Pillar] = []
     if not isinstance(pillars_raw, list) or not pillars_raw:
         check.fail("pillars", "must be a non-empty list of pillars")
+    elif _indicator_count(pillars_raw) > limits.FRAMEWORK_MAX_INDICATORS:
+        check.fail(
+            "pillars",
+            f"{_indicator_count(pillars_raw):,} indicators in all; a framework may have at most "
+            f"{limits.FRAMEWORK_MAX_INDICATORS:,}",
+        )
     else:
         seen_pillars: set[str] = set()
         seen_indicators: dict[str, str] = {}
-        for i, raw in enumerate(pillars_raw):
+        for i, raw in enumerate(check.items(pillars_raw, "pillars", limits.FRAMEWORK_MAX_PILLARS, "pillars")):
             pillar = _parse_pillar(raw, f"pillars[{i}]", check, levels, default_target, seen_indicators)
             if pillar is None:
                 continue
@@ -192,10 +229,17 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
     )
 
 
+def _indicator_count(pillars: list) -> int:
+    return sum(len(p["indicators"]) for p in pillars if isinstance(p, dict) and isinstance(p.get("indicators"), list))
+
+
 def _parse_levels(raw: Any, check: _Checker) -> dict[int, Text]:
     if check.mapping(raw, "levels") is None:
         return {}
     levels: dict[int, Text] = {}
+    if len(raw) > limits.FRAMEWORK_MAX_LEVELS:
+        check.fail("levels", f"has {len(raw)} levels; a scale may have at most {limits.FRAMEWORK_MAX_LEVELS}")
+        return {}
     for key, value in raw.items():
         number = _level_key(key)
         if number is None:
@@ -215,7 +259,7 @@ def _parse_bands(raw: Any, check: _Checker) -> tuple[Band, ...]:
         check.fail("bands", "must be a non-empty list of {min, label}")
         return ()
     bands: list[Band] = []
-    for i, item in enumerate(raw):
+    for i, item in enumerate(check.items(raw, "bands", limits.FRAMEWORK_MAX_BANDS, "bands")):
         place = f"bands[{i}]"
         if check.mapping(item, place) is None:
             continue
@@ -238,7 +282,7 @@ def _parse_pillar(
     check.keys(raw, place, PILLAR_KEYS, PILLAR_REQUIRED)
     code = check.code(raw.get("code", ""), f"{place}.code", ITEM_CODE_PATTERN, "letters, digits, - _ .")
     name = check.text(raw.get("name"), f"{place}.name")
-    description = check.text(raw["description"], f"{place}.description") if "description" in raw else {}
+    description = check.long_text(raw["description"], f"{place}.description") if "description" in raw else {}
     weight = check.number(raw.get("weight"), f"{place}.weight", positive=True) or 0.0
     indicators: list[Indicator] = []
     raw_indicators = raw.get("indicators")
@@ -269,7 +313,7 @@ def _parse_indicator(
     check.keys(raw, place, INDICATOR_KEYS, INDICATOR_REQUIRED)
     code = check.code(raw.get("code", ""), f"{place}.code", ITEM_CODE_PATTERN, "letters, digits, - _ .")
     name = check.text(raw.get("name"), f"{place}.name")
-    question = check.text(raw.get("question"), f"{place}.question")
+    question = check.long_text(raw.get("question"), f"{place}.question")
     weight = 1.0
     if "weight" in raw:
         weight = check.number(raw["weight"], f"{place}.weight", positive=True) or 0.0
@@ -290,7 +334,7 @@ def _parse_indicator(
             if number is None or (levels and number not in levels):
                 check.fail(f"{place}.rubric", f"'{key}' is not one of the levels {sorted(levels)}")
                 continue
-            rubric[number] = check.text(value, f"{place}.rubric.{number}")
+            rubric[number] = check.long_text(value, f"{place}.rubric.{number}")
         for number in levels:
             if number not in rubric:
                 check.fail(f"{place}.rubric", f"no text for level {number}")
@@ -304,7 +348,10 @@ def _parse_indicator(
         if not isinstance(refs, list) or not all(isinstance(r, str) and r.strip() for r in refs):
             check.fail(f"{place}.references", "must be a list of texts")
         else:
-            references = tuple(refs)
+            refs = check.items(refs, f"{place}.references", limits.FRAMEWORK_MAX_REFERENCES, "references")
+            most = limits.FRAMEWORK_TEXT_MAX_CHARS
+            cleaned = [check.clean(r, f"{place}.references[{k}]", most) for k, r in enumerate(refs)]
+            references = tuple(r for r in cleaned if r is not None)
 
     return Indicator(
         code=code,
@@ -344,35 +391,60 @@ def _parse_metric(raw: Any, place: str, check: _Checker, levels: dict[int, Text]
         )
     if any(b <= a for a, b in pairwise(thresholds)):
         check.fail(f"{place}.thresholds", f"must be strictly ascending, not {[f'{t:g}' for t in thresholds]}")
-    return Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher)
+    minimum = check.number(raw["min"], f"{place}.min") if "min" in raw else None
+    maximum = check.number(raw["max"], f"{place}.max") if "max" in raw else None
+    metric = Metric(unit=unit, thresholds=tuple(thresholds), higher_is_better=higher, minimum=minimum, maximum=maximum)
+    low, high = metric.bounds
+    if low is not None and high is not None and low >= high:
+        check.fail(f"{place}.max", f"must be greater than the minimum {low:g}, not {high:g}")
+    return metric
 
 
 def load_framework_text(text: str, source: str | None = None) -> Framework:
-    """Parse YAML (JSON is YAML too) safely and validate it."""
+    """Parse YAML (JSON is YAML too) safely, within the caps of core.limits, and validate it."""
     import yaml  # only a file being read needs it; stored frameworks are JSON
 
+    if len(text) > limits.FRAMEWORK_FILE_MAX_BYTES:
+        raise FrameworkError([_too_large(len(text), "characters")], source)
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_bounded(text)
+    except YamlTooLarge as exc:
+        raise FrameworkError([str(exc)], source) from None
     except RecursionError:
         raise FrameworkError(["nested too deeply to be a framework"], source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
+        if "nesting depth" in problem:  # libyaml's own cap, met before ours on "[[[[…"
+            raise FrameworkError(["nested too deeply to be a framework"], source) from None
         raise FrameworkError([f"{where}{problem}"], source) from None
     return framework_from_data(data, source)
 
 
-def load_framework_file(path: str | Path) -> Framework:
+def _too_large(size: int, unit: str) -> str:
+    most = limits.FRAMEWORK_FILE_MAX_BYTES // limits.MIB
+    return f"is {size:,} {unit} long; a framework file may have at most {most} MB"
+
+
+def read_framework_source(path: str | Path) -> str:
+    """The text of a framework file, refused unread when it is larger than a framework may be."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(limits.FRAMEWORK_FILE_MAX_BYTES + 1)
+        if len(data) > limits.FRAMEWORK_FILE_MAX_BYTES:
+            raise FrameworkError([_too_large(path.stat().st_size, "bytes")], str(path))
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise FrameworkError(["file not found"], str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or str(exc))
         raise FrameworkError([f"cannot read the file ({reason})"], str(path)) from None
-    return load_framework_text(text, str(path))
+
+
+def load_framework_file(path: str | Path) -> Framework:
+    return load_framework_text(read_framework_source(path), str(path))
 
 
 def _text_out(text: Text) -> Any:
@@ -421,6 +493,11 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
                     "thresholds": list(ind.metric.thresholds),
                     "higher_is_better": ind.metric.higher_is_better,
                 }
+                # only when stated, so frameworks stored before min/max existed keep their checksums
+                if ind.metric.minimum is not None:
+                    ind_data["metric"]["min"] = ind.metric.minimum
+                if ind.metric.maximum is not None:
+                    ind_data["metric"]["max"] = ind.metric.maximum
             if ind.references:
                 ind_data["references"] = list(ind.references)
             pillar_data["indicators"].append(ind_data)
@@ -437,5 +514,10 @@ def framework_checksum(framework: Framework) -> str:
     return hashlib.sha256(canonical_json(framework).encode("utf-8")).hexdigest()
 
 
-def framework_from_json(text: str) -> Framework:
-    return framework_from_data(json.loads(text))
+def framework_from_json(text: str, source: str | None = None) -> Framework:
+    """A stored definition, validated as strictly as a file (stored rows are not trusted either)."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raise FrameworkError(["the stored definition is not valid JSON"], source) from None
+    return framework_from_data(data, source)

@@ -17,6 +17,10 @@ from typing import Any
 from .text import local_time, localize, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "value_implausible": {
+        "en": "value: {value} is outside the plausible range {low}–{high} {unit}",
+        "id": "nilai: {value} di luar rentang wajar {low}–{high} {unit}",
+    },
     "reopen_needs_reason": {
         "en": "say why it is reopened with --reason TEXT (it goes to the audit trail)",
         "id": "sebutkan alasan membuka kembali dengan --reason TEKS (dicatat di jejak audit)",

@@ -109,6 +109,8 @@ def parse_response_rows(
         if len(cells) > len(header) and any(cells[len(header) :]):
             raise TableError(row_number, None, f"has {len(cells)} cells but the header names {len(header)} columns")
         values = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+        if "note" in values:  # a note is taken as it is, spaces and line ends included: the round trip is exact
+            values["note"] = _cell(raw[header.index("note")], strip=False) if header.index("note") < len(raw) else ""
         code = values["indicator"]
         if not code:
             raise TableError(row_number, "indicator", "is empty")
@@ -133,7 +135,7 @@ def _text(text: str, column: str, row: int) -> str:
 _READERS = {"level": _whole, "target": _whole, "na": _flag, "value": _number, "note": _text}
 
 
-def _cell(value) -> str:
+def _cell(value, *, strip: bool = True) -> str:
     """Cells from CSV are text; from XLSX they may be numbers, booleans or empty."""
     if value is None:
         return ""
@@ -141,7 +143,7 @@ def _cell(value) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).strip() if strip else str(value)
 
 
 # "yes" in the language of the export; both read back as true (TRUE_WORDS)

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .clean_text import clean_text
 from .errors import UserError
 from .framework import Framework, Indicator
+from .limits import NOTE_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ def indicator_or_error(framework: Framework, code: str) -> Indicator:
     return indicator
 
 
+def _bound(value: float | None) -> str:
+    return "∞" if value is None else f"{value:g}"
+
+
 def validate_response(framework: Framework, code: str, entry: ResponseInput) -> ResponseInput:
     """The response as it will be stored (level derived from a metric value), or a UserError naming the field."""
     indicator = indicator_or_error(framework, code)
@@ -72,6 +78,11 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
             raise UserError("value_not_finite", value=str(entry.value))
         if indicator.metric is None:
             raise UserError("value_not_measured", indicator=code)
+        low, high = indicator.metric.bounds
+        if (low is not None and entry.value < low) or (high is not None and entry.value > high):
+            raise UserError(
+                "value_implausible", value=entry.value, low=_bound(low), high=_bound(high), unit=indicator.metric.unit
+            )
         derived = framework.level_for_value(indicator, entry.value)
         if level is not None and level != derived:
             raise UserError(
@@ -80,4 +91,23 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na_with_level")
-    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=entry.note or "")
+    note = clean_text(entry.note or "", "note", NOTE_MAX_CHARS)
+    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=note)
+
+
+def stored_answer_problem(framework: Framework, level, na, target) -> str | None:
+    """What is wrong with a stored answer (read back from a database that may have been edited or
+    damaged outside the app), or None. A level off the framework's scale would score silently wrong."""
+    levels = framework.level_numbers
+    for field, number in (("level", level), ("target", target)):
+        if number is None:
+            continue
+        if isinstance(number, bool) or not isinstance(number, int):
+            return f"{field} {number!r} is not a whole number"
+        if number not in levels:
+            return f"{field} {number} is outside the scale {levels[0]}–{levels[-1]}"
+    if na not in (0, 1):  # True and False are 1 and 0
+        return f"na {na!r} is not true or false"
+    if na and level is not None:
+        return "it is marked N/A and has a level"
+    return None

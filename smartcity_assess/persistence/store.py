@@ -23,10 +23,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from ..core.clean_text import clean_text, safe_file_name
 from ..core.errors import ChangedElsewhere, NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
-from ..core.framework_loader import canonical_json, framework_checksum, framework_from_json
-from ..core.responses import ResponseInput
+from ..core.framework_loader import FrameworkError, canonical_json, framework_checksum, framework_from_json
+from ..core.limits import CITY_MAX_CHARS, PERSON_MAX_CHARS, REASON_MAX_CHARS
+from ..core.responses import ResponseInput, stored_answer_problem
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
@@ -34,6 +36,7 @@ from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RES
 from .models import DATABASE_INFO as INFO
 from .models import RESPONSE_REVISIONS as REVISIONS
 from .records import DRAFT, FINAL, AssessmentInfo
+from .stored_rows import RowReader, damaged, raw_select, response_problem
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
 
@@ -126,6 +129,11 @@ def default_actor() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def acting_person(actor: str | None) -> str:
+    """Who makes a change, as the audit trail records it: given, else the system's user; one clean line."""
+    return clean_text(actor or default_actor(), "actor", PERSON_MAX_CHARS, single_line=True)
 
 
 def _audit_text(value: Any) -> str | None:
@@ -274,11 +282,16 @@ class Store:
             return cached
         with self._reading() as conn:
             row = conn.execute(
-                select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum).where(FRAMEWORKS.c.id == framework_id)
+                select(FRAMEWORKS.c.definition, FRAMEWORKS.c.checksum, FRAMEWORKS.c.code, FRAMEWORKS.c.version).where(
+                    FRAMEWORKS.c.id == framework_id
+                )
             ).first()
         if row is None:
             raise NotFoundError("stored_framework_missing")
-        framework = framework_from_json(row.definition)
+        try:
+            framework = framework_from_json(row.definition)
+        except FrameworkError as exc:
+            raise damaged(f"framework {row.code} {row.version}", exc.problems[0]) from None
         if framework_checksum(framework) != row.checksum:
             raise UserError("framework_altered", code=framework.code, version=framework.version)
         self._frameworks[framework_id] = framework
@@ -300,7 +313,8 @@ class Store:
         actor: str | None = None,
         is_demo: bool = False,
     ) -> uuid.UUID:
-        city = " ".join(city.split())
+        city = clean_text(city, "city", CITY_MAX_CHARS, single_line=True)
+        assessor = clean_text(assessor, "assessor", PERSON_MAX_CHARS, single_line=True)
         if not city:
             raise UserError("city_empty")
         if not 1900 <= year <= 2200:
@@ -425,7 +439,7 @@ class Store:
         return [f"{r.name} {r.year}" for r in rows]
 
     def finalize(self, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
-        actor = actor or default_actor()
+        actor = acting_person(actor)
         with self.transaction() as conn:
             _require_draft(conn, assessment_id, "finalize")
             now = utcnow()
@@ -437,6 +451,7 @@ class Store:
             _audit(conn, actor, "finalize", assessment_id, field="status", old_value=DRAFT, new_value=FINAL)
 
     def reopen(self, assessment_id: uuid.UUID, *, actor: str | None = None, reason: str = "") -> None:
+        reason = clean_text(reason, "reason", REASON_MAX_CHARS).strip()
         with self.transaction() as conn:
             row = _assessment_row(conn, assessment_id)
             if row.status != FINAL:
@@ -459,9 +474,21 @@ class Store:
     # ---- responses ----------------------------------------------------------------------------
 
     def responses(self, assessment_id: uuid.UUID) -> dict[str, ResponseRecord]:
+        """The stored responses, each checked against the framework (stored_rows: damage is one sentence)."""
+        info = self.assessment(assessment_id)
+        framework = self.framework(info.framework_id)
         with self._reading() as conn:
-            rows = conn.execute(select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)).all()
-        return {r.indicator_code: _response_record(r) for r in rows}
+            rows = conn.execute(raw_select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)).all()
+        reader = RowReader(RESPONSES, self.engine.dialect)
+        records = {}
+        for row in rows:
+            values, problem = reader.values(row)
+            problem = problem or response_problem(values)
+            problem = problem or stored_answer_problem(framework, values["level"], values["na"], values["target"])
+            if problem is not None:
+                raise damaged(f"response of {values['indicator_code']} in {info.city} {info.year}", problem)
+            records[values["indicator_code"]] = _response_record(_Values(values))
+        return records
 
     def answers_for(self, assessment_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, Answer]]:
         """Answers of many assessments in one query (all when ids is None), for bulk scoring.
@@ -491,12 +518,20 @@ class Store:
                     buckets[raw_id] = bucket
                 if bucket is None:
                     continue
-                key = (level, bool(na), target)
+                key = (level, na, target)
                 answer = answers.get(key)
                 if answer is None:
+                    if not _plausible_answer(level, na, target):  # what repeats is checked once
+                        self.refuse_answer(uuid.UUID(str(raw_id)), code, level, na, target)
                     answer = answers[key] = Answer(level=level, na=bool(na), target=target)
                 bucket[code] = answer
         return result
+
+    def refuse_answer(self, assessment_id: uuid.UUID, code: str, level, na, target):
+        """Raise DamagedData naming the assessment and indicator of a stored answer that does not hold."""
+        info = self.assessment(assessment_id)
+        problem = stored_answer_problem(self.framework(info.framework_id), level, na, target)
+        raise damaged(f"response of {code} in {info.city} {info.year}", problem or "it cannot be read")
 
     def save_response(
         self,
@@ -525,11 +560,11 @@ class Store:
         someone else since that revision, nothing is written and ChangedElsewhere says so.
         Indicators not in `seen` are written as given (an import a person asked for).
         """
+        actor = acting_person(actor)
         unknown = {f for fields in rows.values() for f in fields} - set(RESPONSE_FIELDS)
         if unknown:
             raise ValueError(f"not response fields: {sorted(unknown)}")
         with self.transaction() as conn:
-            actor = actor or default_actor()
             _require_draft(conn, assessment_id, "change")
             now = utcnow()  # taken under the write lock, so audit times sort as the commits did
             existing = {
@@ -613,7 +648,8 @@ class Store:
     def add_evidence(
         self, assessment_id: uuid.UUID, indicator_code: str, file_name: str, data: bytes, *, actor: str | None = None
     ) -> EvidenceInfo:
-        actor = actor or default_actor()
+        actor = acting_person(actor)
+        file_name = safe_file_name(file_name)  # a base name only, whoever calls: it is written to disk later
         digest = hashlib.sha256(data).hexdigest()
         evidence_id = uuid.uuid4()
         with self.transaction() as conn:
@@ -718,6 +754,19 @@ class Store:
 
 
 _EMPTY_RESPONSE = ResponseInput().as_fields()  # an unanswered response
+
+
+class _Values:
+    """A dict of converted row values read as attributes, like a row."""
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+
+def _plausible_answer(level, na, target) -> bool:
+    """The types a stored answer can have (the scale is checked against its framework on refusal)."""
+    whole = (type(level) is int or level is None) and (type(target) is int or target is None)
+    return whole and na in (0, 1) and not (na and level is not None)
 
 
 class _Transaction:
@@ -855,7 +904,7 @@ def _audit_row(actor, action, assessment_id=None, indicator_code=None, field=Non
     return {
         "id": uuid.uuid4(),
         "at": at or utcnow(),
-        "actor": actor or default_actor(),
+        "actor": acting_person(actor),
         "action": action,
         "assessment_id": assessment_id,
         "indicator_code": indicator_code,
@@ -882,11 +931,17 @@ def _audit(
 
 
 def _framework_info(row) -> FrameworkInfo:
+    try:
+        title = json.loads(row.title)
+    except (TypeError, ValueError, RecursionError):
+        title = None
+    if not isinstance(title, dict) or not all(isinstance(t, str) for t in title.values()):
+        raise damaged(f"framework {row.code} {row.version}", "its title is not a stored text")
     return FrameworkInfo(
         id=row.id,
         code=row.code,
         version=row.version,
-        title=json.loads(row.title),
+        title=title,
         checksum=row.checksum,
         builtin=row.builtin,
         imported_at=row.imported_at,

@@ -64,15 +64,17 @@ def _draw_frame(canvas: Canvas, frame: PageFrame, number: int, total: int) -> No
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     top = height - TOP_MARGIN + 0.6 * cm
+    line_room = width - 2 * MARGIN
+    header_left = _fit(frame.header_left, "", line_room / 2, font=BOLD)  # a city name may be 120 characters
     canvas.setFont(BOLD, 8)
-    canvas.drawString(MARGIN, top + 4, frame.header_left)
+    canvas.drawString(MARGIN, top + 4, header_left)
     canvas.setFont(REGULAR, 8)
-    room = width - 2 * MARGIN - stringWidth(frame.header_left, BOLD, 8) - 12
+    room = line_room - stringWidth(header_left, BOLD, 8) - 12
     canvas.drawRightString(width - MARGIN, top + 4, _fit(frame.header_right, "", room))
     canvas.line(MARGIN, top, width - MARGIN, top)
     bottom = BOTTOM_MARGIN - 0.8 * cm
     canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-    footer_right = f"{frame.header_left} · {frame.page_of(number, total)}"
+    footer_right = f"{_fit(frame.header_left, '', line_room / 3)} · {frame.page_of(number, total)}"
     canvas.drawRightString(width - MARGIN, bottom, footer_right)
     room = width - 2 * MARGIN - stringWidth(footer_right, REGULAR, 8) - 12
     suffix = f" · {frame.draft_mark}" if frame.draft_mark else ""
@@ -80,13 +82,18 @@ def _draw_frame(canvas: Canvas, frame: PageFrame, number: int, total: int) -> No
     canvas.restoreState()
 
 
-def _fit(text: str, suffix: str, room: float, size: float = 8) -> str:
+def _fit(text: str, suffix: str, room: float, size: float = 8, font: str = REGULAR) -> str:
     """`text` + `suffix`, with `text` shortened by an ellipsis if both do not fit in `room` points."""
-    if stringWidth(text + suffix, REGULAR, size) <= room:
+    if stringWidth(text + suffix, font, size) <= room:
         return text + suffix
-    while text and stringWidth(text + "…" + suffix, REGULAR, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…" + suffix
+    low, high = 0, len(text)  # the longest prefix that fits, by bisection: a name may be thousands of characters
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…" + suffix, font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…" + suffix
 
 
 class ReportDocument(BaseDocTemplate):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
@@ -22,7 +23,7 @@ from .data import ReportData
 from .fonts import REGULAR
 from .radar import Series, radar_drawing
 from .roadmap import roadmap
-from .styles import DRAFT_INK, FRAME_WIDTH, MUTED, bullet, para, styles, table
+from .styles import DRAFT_INK, FRAME_WIDTH, MUTED, bullet, para, styles, table, text_chunks
 
 W = FRAME_WIDTH
 
@@ -111,14 +112,23 @@ def cover(ctx: Context) -> list[Flowable]:
         (cat("status"), status),
         (cat("report_date"), cat.date(ctx.data.report_date)),
     ]
-    key_values = [[para(k, s.cell_bold), para(v, s.cell)] for k, v in rows]
-    story.append(table(key_values, [4.5 * cm, W - 4.5 * cm], header_rows=0, label_column=True))
+    story.append(key_value_table(rows))
     if info.is_demo:
         story += [Spacer(1, 10), para(cat("demo_notice"), s.body)]
     if fw.description:
         story += [Spacer(1, 14), para(ctx.text(fw.description), s.small)]
     story.append(PageBreak())
     return story
+
+
+def key_value_table(pairs: list[tuple[str, str]]) -> Table:
+    """Labels beside values; a long value (a city name as long as the store allows) takes several rows."""
+    s = styles()
+    rows = []
+    for key, value in pairs:
+        for n, piece in enumerate(text_chunks(value)):
+            rows.append([para(key if n == 0 else "", s.cell_bold), para(piece, s.cell)])
+    return table(rows, [4.5 * cm, W - 4.5 * cm], header_rows=0, label_column=True)
 
 
 def _draft_box(cat: Catalogue) -> Flowable:
@@ -157,8 +167,7 @@ def summary(ctx: Context) -> list[Flowable]:
         (cat("gap"), cat.number(overall.gap)),
         (cat("completion"), completion),
     ]
-    key_values = [[para(k, s.cell_bold), para(v, s.cell)] for k, v in key_figures]
-    story.append(table(key_values, [4.5 * cm, W - 4.5 * cm], header_rows=0, label_column=True))
+    story.append(key_value_table(key_figures))
     story.append(Spacer(1, 6))
     if not ctx.data.has_answers:
         story.append(para(cat("no_answers"), s.body))
@@ -296,10 +305,17 @@ def _indicator_table(ctx: Context, indicators: list[IndicatorResult]) -> Table:
         )
         response = ctx.data.responses.get(result.code)
         if response and response.note.strip():
-            row = len(rows)
-            rows.append(["", para(f"{cat('note')}: {response.note.strip()}", s.note), "", "", "", "", ""])
-            extra += [("SPAN", (1, row), (-1, row)), ("LINEABOVE", (1, row), (-1, row), 0, MUTED)]
-            extra.append(("LINEBELOW", (0, row - 1), (-1, row - 1), 0, MUTED))
+            first = len(rows)
+            pieces = text_chunks(f"{cat('note')}: {response.note.strip()}")  # one row each: a row cannot split
+            for piece in pieces:
+                rows.append(["", para(piece, s.note), "", "", "", "", ""])
+                extra.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
+            extra += [
+                ("LINEABOVE", (1, first), (-1, first), 0, MUTED),
+                ("LINEBELOW", (0, first - 1), (-1, first - 1), 0, MUTED),
+            ]
+            if len(pieces) > 1:  # the pieces of one note read as one block
+                extra.append(("LINEBELOW", (0, first), (-1, len(rows) - 2), 0.25, colors.white))
     widths = [1.8 * cm, None, 4.2 * cm, 1.2 * cm, 1.2 * cm, 1.2 * cm, 1.1 * cm]
     return table(rows, widths, numeric_from=3, extra=extra)
 

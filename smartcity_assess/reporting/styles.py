@@ -83,8 +83,33 @@ def styles() -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: user and framework texts may hold '<' or '&', which are not markup."""
-    return Paragraph(escape(text), style)
+    """A paragraph of plain text: user and framework texts may hold '<' or '&', which are not markup.
+    Line ends stay line ends (a note of several lines reads as the assessor wrote it)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+CELL_CHUNK_CHARS = 1_500  # far less than a page of 8-point text in the narrowest text column
+
+
+def text_chunks(text: str, most: int = CELL_CHUNK_CHARS) -> list[str]:
+    """The text in pieces of at most `most` characters, cut at line ends, else spaces, else anywhere.
+
+    A table row cannot be split across pages, so a long note or name goes into one row per piece:
+    whatever length the store holds, every row fits a page and the table splits between them.
+    """
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > most:
+        cut = rest.rfind("\n", 0, most + 1)
+        if cut <= 0:
+            cut = rest.rfind(" ", 0, most + 1)
+        if cut <= 0:
+            cut = most
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not pieces:
+        pieces.append(rest)
+    return pieces
 
 
 def bullet(text: str) -> Paragraph:

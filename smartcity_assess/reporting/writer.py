@@ -1,13 +1,12 @@
 """write_report: the one entry point that turns a stored assessment into the PDF gap report.
 
-Runs without Qt (CLI, or the app's worker thread). The PDF is written to a temporary file beside the
-target and renamed into place only when complete, so a failure never leaves a half-written report.
+Runs without Qt (CLI, or the app's worker thread). The PDF is written through files.atomic_write, so a
+failure or a kill never leaves a half-written report, nor a stray temporary file.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.text import localize
+from ..files import atomic_write
 from ..services.records import Store
 from .catalogue import Catalogue
 from .data import gather
@@ -71,23 +71,17 @@ def write_report(
         page_of=lambda page, total: cat("page_of", page=page, total=total),
         draft_mark=None if info.is_final else cat("draft_mark"),
     )
-    temp_name = ""
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        os.close(handle)
-        doc = ReportDocument(
-            temp_name,
-            title=f"{cat('report_title')}: {info.city} {info.year}",
-            author=info.assessor or "",
-            on_flowable=report.advance,
-        )
-        doc.build(story, canvasmaker=canvas_maker(frame))
-        os.replace(temp_name, target)
+        with atomic_write(target) as handle:
+            doc = ReportDocument(
+                handle,
+                title=f"{cat('report_title')}: {info.city} {info.year}",
+                author=info.assessor or "",
+                on_flowable=report.advance,
+            )
+            doc.build(story, canvasmaker=canvas_maker(frame))
     except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if temp_name and os.path.exists(temp_name):
-            os.unlink(temp_name)
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from None
     report.finish()
     return target
 

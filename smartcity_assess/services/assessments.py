@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Iterable, Mapping
 
 from ..core.errors import UserError
-from ..core.responses import indicator_or_error, merge_response, validate_response
+from ..core.framework import Framework
+from ..core.responses import indicator_or_error, merge_response, stored_answer_problem, validate_response
 from ..core.scoring import score_assessment
 from ..persistence.store import AssessmentInfo, ResponseRecord, Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
@@ -95,10 +96,23 @@ def score_many(store: Store, infos: Iterable[AssessmentInfo] | None = None) -> l
     infos = list(infos) if infos is not None else store.list_assessments()
     answers = store.answers_for([i.id for i in infos])
     results = []
+    on_scale: dict[uuid.UUID, set[int]] = {}  # framework → ids of the (interned) answers checked on its scale
     for info in infos:
         framework = store.framework(info.framework_id)
-        results.append(ScoredAssessment(info, framework, score_assessment(framework, answers.get(info.id, {}))))
+        given = answers.get(info.id, {})
+        _check_scale(store, info, framework, given, on_scale.setdefault(info.framework_id, set()))
+        results.append(ScoredAssessment(info, framework, score_assessment(framework, given)))
     return results
+
+
+def _check_scale(store: Store, info: AssessmentInfo, framework: Framework, answers, checked: set[int]) -> None:
+    """A stored level off the framework's scale would score silently wrong: refuse it, naming it."""
+    for code, answer in answers.items():
+        if id(answer) in checked:
+            continue
+        if stored_answer_problem(framework, answer.level, answer.na, answer.target) is not None:
+            store.refuse_answer(info.id, code, answer.level, answer.na, answer.target)
+        checked.add(id(answer))
 
 
 def earlier_finals(store: Store, info: AssessmentInfo) -> list[ScoredAssessment]:

@@ -15,7 +15,7 @@ from ..core.comparison import ComparedAssessment, Comparison, build_comparison
 from ..core.errors import NotFoundError, UserError
 from ..persistence.store import AssessmentInfo, Store, city_key
 from .assessments import score_many
-from .responses_io import write_table
+from .tables import write_table
 
 BY_YEAR = "years"
 BY_CITY = "cities"

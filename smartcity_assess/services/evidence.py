@@ -11,6 +11,7 @@ import os
 import uuid
 from pathlib import Path
 
+from ..core.clean_text import safe_file_name
 from ..core.errors import UserError
 from ..persistence.db import database_files
 from ..persistence.store import EvidenceInfo, Store
@@ -53,7 +54,7 @@ def read_evidence_file(store: Store, path: str | Path, limit_bytes: int = DEFAUL
         raise UserError("evidence_unreadable", name=path.name, reason=exc.strerror or str(exc)) from None
     if len(data) > limit_bytes:  # it grew between the look and the read
         raise UserError("evidence_too_large", name=path.name, size=len(data), limit=limit_bytes)
-    return path.name, data
+    return safe_file_name(path.name), data
 
 
 def add_evidence(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..core.framework_loader import load_framework_file, load_framework_text
+from ..core.framework_loader import load_framework_text, read_framework_source
 from ..paths import assessments_path
 from ..persistence.db import DatabaseUnavailable
 from ..persistence.store import FRAMEWORKS, FrameworkInfo, Store
@@ -37,8 +37,9 @@ def ensure_builtin_frameworks(store: Store) -> None:
 
 
 def import_framework_file(store: Store, path: str | Path, *, actor: str | None = None) -> FrameworkInfo:
-    framework = load_framework_file(path)  # validates, raising FrameworkError with place and problem
-    return store.add_framework(framework, Path(path).read_text(encoding="utf-8"), actor=actor)
+    text = read_framework_source(path)  # refuses a file over the size cap unread
+    framework = load_framework_text(text, str(path))  # validates, raising FrameworkError with place and problem
+    return store.add_framework(framework, text, actor=actor)
 
 
 def open_store(path_or_url: str | Path | None = None) -> Store:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,49 +11,7 @@ import pandas as pd
 from ..core.errors import UserError
 from ..core.response_table import EXPORT_COLUMNS, export_rows, parse_response_rows
 from ..persistence.store import Store
-
-TABLE_SUFFIXES = (".csv", ".xlsx")
-
-
-def _table_kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        raise UserError(f"{path.name}: use a .csv or .xlsx file")
-    return suffix
-
-
-def _delimiter(header: str) -> str:
-    """The header row tells the separator: Excel in Indonesian (and most of Europe) saves with ';'."""
-    return max((",", ";", "\t"), key=header.count)  # the first on a tie, so "," when there is none
-
-
-def read_table_rows(path: str | Path) -> list[list]:
-    path = Path(path)
-    kind = _table_kind(path)
-    try:
-        if kind == ".csv":
-            # utf-8-sig: spreadsheets on Windows write a byte-order mark that must not become part of a header.
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                delimiter = _delimiter(handle.readline())
-                handle.seek(0)
-                return list(csv.reader(handle, delimiter=delimiter))
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    except FileNotFoundError:
-        raise UserError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
-    except csv.Error as exc:
-        raise UserError(f"{path}: not a readable CSV file ({exc})") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    except Exception as exc:  # openpyxl raises many types for damaged workbooks
-        raise UserError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
+from .tables import read_table_rows, write_table
 
 
 @dataclass(frozen=True)
@@ -94,22 +51,6 @@ def responses_frame(store: Store, assessment_id: uuid.UUID, lang: str = "en") ->
     for column in ("level", "target"):
         frame[column] = frame[column].astype("Int64")
     return frame
-
-
-def write_table(path: str | Path, sheets: dict[str, pd.DataFrame]) -> Path:
-    """Tables to .csv (the first one) or .xlsx (one sheet each, in order); UserError when it cannot be."""
-    path = Path(path)
-    kind = _table_kind(path)
-    try:
-        if kind == ".csv":
-            next(iter(sheets.values())).to_csv(path, index=False, encoding="utf-8")
-        else:
-            with pd.ExcelWriter(path) as writer:
-                for name, frame in sheets.items():
-                    frame.to_excel(writer, index=False, sheet_name=name)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-    return path
 
 
 def export_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, lang: str = "en") -> Path:

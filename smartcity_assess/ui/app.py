@@ -851,8 +851,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def release(self) -> None:
-        """Let go of the database (tests and run() call this once the window is gone)."""
+        """Let go of the database and of the evidence copies opened for viewing (tests and run() call this
+        once the window is gone)."""
         self._close_walk()
+        from .walk.evidence_files import EVIDENCE_COPIES
+
+        EVIDENCE_COPIES.remove_all()
         if self.store is not None:
             self.store.close()
         if self._lock is not None:

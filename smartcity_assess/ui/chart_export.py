@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPaintDevice, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ..core import chart_style
 from ..core.errors import UserError
+from ..files import write_bytes
 from .widgets.plotting import pg
 from .widgets.radar import RadarWidget
 
@@ -36,15 +37,18 @@ def export_plot(plot: pg.PlotItem, path: str | Path) -> Path:
             QCoreApplication.translate("ChartExport", "{name}: use a .png or .svg file").format(name=path.name)
         )
     source = plot.sceneBoundingRect()
+    # drawn into memory, then written through atomic_write: a failed or killed export keeps the old file
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if suffix == ".png":
         size = QSize(round(source.width() * PNG_SCALE), round(source.height() * PNG_SCALE))
         image = QImage(size, QImage.Format.Format_ARGB32)
         _render(plot, image, QRectF(0, 0, size.width(), size.height()))
-        written = image.save(str(path), "PNG")
+        drawn = image.save(buffer, "PNG")
     else:
         target = QRectF(0, 0, source.width(), source.height())
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(target.size().toSize())
         generator.setViewBox(target)
         # the screen's resolution, not QSvgGenerator's 72 dpi: pyqtgraph sizes pens, points and clipping in
@@ -53,9 +57,18 @@ def export_plot(plot: pg.PlotItem, path: str | Path) -> Path:
         if views:
             generator.setResolution(views[0].logicalDpiX())
         _render(plot, generator, target)
-        written = path.exists()
-    if not written:  # neither QImage.save nor QSvgGenerator raises: they only fail to write
-        raise UserError(QCoreApplication.translate("ChartExport", "{path}: cannot write the file").format(path=path))
+        drawn = buffer.size() > 0
+    buffer.close()
+    try:
+        if not drawn:  # QImage.save and QSvgGenerator do not raise: they only fail to draw
+            raise OSError(0, QCoreApplication.translate("ChartExport", "the chart could not be drawn"))
+        write_bytes(path, bytes(buffer.data()))
+    except OSError as exc:
+        raise UserError(
+            QCoreApplication.translate("ChartExport", "{path}: cannot write the file ({reason})").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     return path
 
 

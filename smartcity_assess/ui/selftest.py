@@ -161,7 +161,8 @@ def _value_for(framework, indicator, level: int) -> float:
     thresholds = indicator.metric.thresholds
     lowest, highest = thresholds[0], thresholds[-1]
     span = max(highest - lowest, 1.0)
-    candidates = [lowest - span, *thresholds, highest + span]
+    low, high = indicator.metric.bounds  # within the plausible range, which the app enforces
+    candidates = [lowest - span if low is None else low, *thresholds, highest + span if high is None else high]
     candidates += [(a + b) / 2 for a, b in pairwise(thresholds)]
     for value in candidates:
         if framework.level_for_value(indicator, value) == level:

@@ -12,6 +12,7 @@ import itertools
 import os
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -29,10 +30,12 @@ def writer_env() -> dict:
     return env
 
 
-def start_writer(*args) -> subprocess.Popen:
-    return subprocess.Popen(
-        writer_command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=writer_env()
-    )
+def start_writer(*args, start_file=None) -> subprocess.Popen:
+    """A writer process; with start_file, it writes only once that file exists (see writer.wait_for_start)."""
+    env = writer_env()
+    if start_file is not None:
+        env["SCA_WRITERS_START"] = str(start_file)
+    return subprocess.Popen(writer_command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def audit_findings(store, assessment_id, owners: dict[str, str]) -> dict[str, int]:
@@ -58,3 +61,13 @@ def lost_values(store, assessment_id, results: dict[str, dict]) -> int:
             if getattr(stored.get(code), field, None) != value:
                 lost += 1
     return lost
+
+
+def release_together(start_file: Path, processes: list) -> None:
+    """Wait (a bounded time) until every writer is at its start line, then let them all go at once."""
+    deadline = time.monotonic() + 120
+    while len(list(start_file.parent.glob(start_file.name + ".ready.*"))) < len(processes):
+        if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
+            break  # one of them failed to start: its error is reported when it is read
+        time.sleep(0.01)
+    start_file.touch()

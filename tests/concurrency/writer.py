@@ -43,10 +43,22 @@ def plain_codes(store, assessment_id) -> list[str]:
     return [i.code for i in framework.indicators if i.metric is None][:INDICATORS]
 
 
+def wait_for_start() -> None:
+    """With $SCA_WRITERS_START set: wait (at most a minute) until that file exists, so that writers
+    started one after another write at the same time rather than each alone."""
+    start = os.environ.get("SCA_WRITERS_START")
+    if start:
+        Path(f"{start}.ready.{os.getpid()}").touch()  # this one is ready: the test waits for all of them
+    deadline = time.monotonic() + 60
+    while start and not Path(start).exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def save(db: str, assessment: str, field: str, count: int, stop: str | None = None) -> dict:
     store = open_store(db)
     assessment_id = uuid.UUID(assessment)
     codes = plain_codes(store, assessment_id)
+    wait_for_start()
     checked = hasattr(assessments, "NOT_CHECKED")  # the benchmark also runs this against older code
     seen: dict[str, object] = {}
     actor = f"{field}-writer-{os.getpid()}"  # who wrote what can be told apart between processes

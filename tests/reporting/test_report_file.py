@@ -72,8 +72,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_file(store, tmp_path,
     target.write_bytes(b"the previous report")
 
     def broken_build(self, story, **kwargs):
-        with open(self.filename, "wb") as half:
-            half.write(b"%PDF-1.4 half")
+        self.filename.write(b"%PDF-1.4 half")  # the document writes to the file atomic_write opened
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(document.ReportDocument, "build", broken_build)

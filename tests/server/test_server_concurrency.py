@@ -4,17 +4,19 @@ import json
 
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.frameworks import open_store
-from tests.concurrency.checks import start_writer
+from tests.concurrency.checks import release_together, start_writer
 
 WRITERS = ("level", "note", "target", "level", "note", "target", "level", "note")
 WRITES = 200
 
 
-def test_eight_writers_on_a_server_lose_nothing(pg_url):
+def test_eight_writers_on_a_server_lose_nothing(pg_url, tmp_path):
     store = open_store(pg_url)
     assessment_id = new_assessment(store, "Kota Cimahi", 2026, assessor="lead")
     store.close()
-    processes = [start_writer("save", pg_url, assessment_id, field, WRITES) for field in WRITERS]
+    go = tmp_path / "go"
+    processes = [start_writer("save", pg_url, assessment_id, field, WRITES, start_file=go) for field in WRITERS]
+    release_together(go, processes)  # all eight write at once, whatever their start-up took
     results = []
     for process in processes:
         out, err = process.communicate(timeout=300)

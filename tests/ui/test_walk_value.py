@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from smartcity_assess.services.assessments import new_assessment
+
 
 def db_response(window, code):
     return window.store.responses(window.session.assessment_id).get(code)
@@ -193,3 +195,19 @@ def test_typing_into_an_existing_note_adds_to_its_end(qtbot, walk_window):
     qtbot.keyClicks(panel.note_edit, "; ieu teh catetan")  # QTest cannot type é
     panel.save_pending()
     assert db_response(window, "G2").note == "SOP drafted; ieu teh catetan"
+
+
+def test_an_implausible_percentage_is_previewed_and_refused(qtbot, make_window, store, errors):
+    """WIFI-02 is '% of kelurahan': 150 gave level 5 before; now it is shown and refused, stored value kept."""
+    assessment_id = new_assessment(store, "Testville", 2026)
+    window = make_window(store)
+    window.open_assessment(assessment_id)
+    window.walk.go_to_code("WIFI-02")
+    panel = window.walk.panel
+    type_value(qtbot, panel, "80")
+    assert db_response(window, "WIFI-02").value == 80.0
+    type_value(qtbot, panel, "150", enter=False)
+    assert panel._value_level.text() == "outside the plausible range 0–100"
+    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)
+    assert errors == ["value: 150 is outside the plausible range 0–100 % of kelurahan."]
+    assert (db_response(window, "WIFI-02").value, panel.value_edit.text()) == (80.0, "80")

@@ -7,9 +7,7 @@ the panel shows what the database holds again.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent, QPainter, QPen, QTextCursor
@@ -39,6 +37,7 @@ from .. import file_dialogs
 from ..database_errors import DATABASE_ERRORS, database_sentence
 from ..i18n import sentence
 from ..models.evidence import EvidenceModel
+from .evidence_files import EVIDENCE_COPIES, open_copy_error
 from .session import AssessmentSession
 
 NOTE_SAVE_DELAY_MS = 800  # a pause in typing saves the note; leaving the field saves at once
@@ -408,6 +407,13 @@ class IndicatorPanel(QWidget):
         except ValueError:
             self._value_level.setText("")  # no level for what is not (yet) a finite number
             return
+        low, high = self._indicator.metric.bounds
+        if (low is not None and value < low) or (high is not None and value > high):
+            shown = [with_decimal_mark("∞" if b is None else f"{b:g}", self._lang) for b in (low, high)]
+            self._value_level.setText(
+                self.tr("outside the plausible range {low}–{high}").format(low=shown[0], high=shown[1])
+            )
+            return
         self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
 
     def _note_typed(self) -> None:
@@ -512,10 +518,12 @@ class IndicatorPanel(QWidget):
         except UserError as exc:
             self._report_error(sentence(exc))
             return
-        # A copy in a private temporary folder: the stored bytes stay the only original.
-        folder = Path(tempfile.mkdtemp(prefix="smartcity-evidence-"))
-        path = folder / evidence.file_name
-        path.write_bytes(data)
+        # A copy in the app's private temporary folder: the stored bytes stay the only original.
+        try:
+            path = EVIDENCE_COPIES.write(evidence.id, evidence.file_name, data)
+        except OSError as exc:
+            self._report_error(str(open_copy_error(evidence.file_name, exc)))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected_evidence(self) -> None:
