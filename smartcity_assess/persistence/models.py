@@ -11,6 +11,7 @@ from sqlalchemy import Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 DRAFT = "draft"
+IN_REVIEW = "in_review"  # submitted by the assessors, waiting for the reviewer: read-only
 FINAL = "final"
 
 
@@ -57,6 +58,15 @@ class Assessment(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     finalized_at: datetime | None = None
     finalized_by: str | None = None
+    submitted_at: datetime | None = None
+    submitted_by: str | None = None
+    reviewer: str | None = None  # who signed it off, with their role and NIP (civil-servant number)
+    reviewer_role: str | None = None
+    reviewer_nip: str | None = None
+    review_comment: str | None = None  # the reviewer's reason when they returned it to draft
+    content_hash: str | None = None  # what the approval sealed (core.audit_chain.content_hash)
+    sealed_head: str | None = None  # the hash of the approval's audit entry
+    editable_pillars: str | None = None  # comma-separated pillar codes of an assignment; None: all
 
 
 class Response(SQLModel, table=True):
@@ -98,6 +108,28 @@ class ResponseRevision(SQLModel, table=True):
     actor: str = ""
     device_id: str = ""
     at: datetime = Field(default_factory=utcnow)
+    merged_from: uuid.UUID | None = None  # the other side's revision, when this one settled a conflict
+
+
+class ResponseConflict(SQLModel, table=True):
+    """Two sides that each changed a response since their common ancestor, kept until a person decides.
+
+    "Mine" is the stored response (mine_revision when the conflict arose); "theirs" is the incoming
+    side as JSON: level, na, target, value, note, evidence, by, at, device.
+    """
+
+    __tablename__ = "response_conflicts"
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", ondelete="CASCADE")
+    indicator_code: str
+    mine_revision: uuid.UUID | None = None
+    theirs_revision: uuid.UUID
+    theirs: str
+    source: str = ""  # the package it came in: who exported it, from which device, when
+    created_at: datetime = Field(default_factory=utcnow)
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None  # mine, theirs, edited, prefer-mine, prefer-theirs, prefer-newer
 
 
 class DatabaseInfo(SQLModel, table=True):
@@ -141,3 +173,6 @@ class AuditEntry(SQLModel, table=True):
     field: str | None = None
     old_value: str | None = None
     new_value: str | None = None
+    seq: int = 0  # position in its assessment's chain, from 1
+    prev_hash: str = ""
+    hash: str = ""  # core.audit_chain.entry_hash of this entry and prev_hash
