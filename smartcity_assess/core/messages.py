@@ -238,8 +238,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{indicator} termasuk pilar {pillar}, yang tidak termasuk tugas Anda; di sini hanya dapat dibaca",
     },
     "conflicts_open": {
-        "en": "{count} conflicts from merged packages are still open; resolve them first (see 'conflicts list')",
-        "id": "{count} konflik dari paket yang digabung masih terbuka; selesaikan dulu (lihat 'conflicts list')",
+        "en": "conflicts from merged packages are still open ({count}); resolve them first (see 'conflicts list')",
+        "id": "konflik dari paket yang digabung masih terbuka ({count}); selesaikan dulu (lihat 'conflicts list')",
     },
     "no_conflict": {"en": "{indicator} has no open conflict", "id": "{indicator} tidak memiliki konflik terbuka"},
     "resolve_how": {

@@ -146,7 +146,7 @@ class _Merge:
         if created:
             target = self._create(framework_id)
         snap = team.snapshot(self.conn, target)
-        self.target = target
+        self.target, self.created = target, created
         review_from_package = created or self._review_is_newer(snap)
         status = pkg.assessment["status"] if review_from_package else local["status"]
 
@@ -218,7 +218,7 @@ class _Merge:
         else:
             stamp = self._merge_revision(code, mine, head, fields)
         old = {f: mine[f] for f in RESPONSE_FIELDS} if mine else None
-        for f in RESPONSE_FIELDS:
+        for f in RESPONSE_FIELDS if not self.created else ():  # a new copy: the package's own trail says it all
             before = old[f] if old else None
             if (old is None and fields[f] not in (None, False, "")) or (old is not None and before != fields[f]):
                 self.audit.append(self._entry(action, code, f, before, fields[f]))
@@ -286,6 +286,9 @@ class _Merge:
             if item["id"] in taken_ids:
                 row["id"] = uuid.uuid4()
             team.insert_rows(self.conn, EVIDENCE, [row])
+            added += 1
+            if self.created:
+                continue
             self.audit.append(
                 self._entry(
                     "add_evidence",
@@ -296,7 +299,6 @@ class _Merge:
                     f"from {self.package.name}",
                 )
             )
-            added += 1
         return added
 
     def _foreign_audit(self, snap) -> list[dict[str, Any]]:
