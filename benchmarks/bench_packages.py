@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import tempfile
 import tracemalloc
 import zipfile
@@ -129,13 +130,11 @@ def main() -> None:
         export_peak_10 = peak_mb(lambda: export_package(small, small_id, out, actor="bench"))
         import_peak_10 = peak_mb(import_fresh)
 
-        lead, lead_id, ani_package = merge_setup(folder)
+        lead, _, ani_package = merge_setup(folder)
         merges = []
         for n in range(REPEAT):
             copy = folder / f"merge-{n}.db"
             # each run merges into the same starting state: a copy of the lead's database
-            import sqlite3
-
             with sqlite3.connect(folder / "lead500.db") as src, sqlite3.connect(copy) as dst:
                 src.backup(dst)
             target = open_store(copy)
