@@ -45,10 +45,16 @@ class IndicatorListModel(QAbstractListModel):
         indicator = self._indicators[index.row()]
         record = self._session.response(indicator.code)
         answered = self._session.is_answered(indicator.code)
+        conflicted = indicator.code in self._session.conflicts
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._mark(record, answered)}  {indicator.code}  {localize(indicator.name, self._lang)}"
+            badge = "⚠ " if conflicted else ""
+            return f"{badge}{self._mark(record, answered)}  {indicator.code}  {localize(indicator.name, self._lang)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             name = localize(indicator.name, self._lang)
+            if conflicted:
+                return QCoreApplication.translate(
+                    "IndicatorListModel", "{name}: two assessors answered differently; see Conflicts"
+                ).format(name=name)
             if not answered:
                 return QCoreApplication.translate("IndicatorListModel", "{name}: not answered yet").format(name=name)
             return name
@@ -67,6 +73,11 @@ class IndicatorListModel(QAbstractListModel):
         if record.na:
             return QCoreApplication.translate("IndicatorListModel", "N/A")
         return f"✓{record.level}"
+
+    def refresh_all(self) -> None:
+        """Every row again (the conflicts' marks changed)."""
+        if self._indicators:
+            self.dataChanged.emit(self.index(0), self.index(len(self._indicators) - 1))
 
     def _refresh_code(self, code: str) -> None:
         row = self.row_of(code)
