@@ -84,7 +84,14 @@ def content_hash(
 ) -> str:
     """SHA-256 of what an approval signs: the assessment, every response and every evidence file's hash."""
     data = {
-        "assessment": {k: _plain(assessment[k]) for k in ("id", "city", "year", "framework_checksum")},
+        # the city as the store matches it (case and spaces folded): a database that spells it
+        # "Kota bandung" holds the same assessment, and a seal made elsewhere must still verify there
+        "assessment": {
+            "id": _plain(assessment["id"]),
+            "city": " ".join(str(assessment["city"]).split()).casefold(),
+            "year": assessment["year"],
+            "framework_checksum": assessment["framework_checksum"],
+        },
         "responses": {code: _response_content(fields) for code, fields in sorted(responses.items())},
         "evidence": sorted([e["indicator_code"], e["file_name"], e["sha256"], int(e["size"])] for e in evidence),
     }
