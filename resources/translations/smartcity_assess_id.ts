@@ -624,15 +624,15 @@
         </message>
         <message>
             <source>Import Pac&amp;kage…</source>
-            <translation>Impor Pa&amp;ket…</translation>
+            <translation>Impo&amp;r Paket…</translation>
         </message>
         <message>
-            <source>Export Pac&amp;kage…</source>
-            <translation>Ekspor Pak&amp;et…</translation>
+            <source>E&amp;xport Package…</source>
+            <translation>Ekspor P&amp;aket…</translation>
         </message>
         <message>
             <source>&amp;Conflicts…</source>
-            <translation>&amp;Konflik…</translation>
+            <translation>K&amp;onflik…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

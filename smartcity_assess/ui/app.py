@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         )
         self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
         self.import_package_action = self._action(self.tr("Import Pac&kage…"), self.import_package)
-        self.export_package_action = self._action(self.tr("Export Pac&kage…"), self.export_package)
+        self.export_package_action = self._action(self.tr("E&xport Package…"), self.export_package)
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self.show_conflicts)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

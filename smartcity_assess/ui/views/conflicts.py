@@ -247,6 +247,9 @@ class ConflictsView(QWidget):
         return True
 
 
+_NOT_APPLICABLE = 0  # the level list's entry for N/A (levels are 1 and up)
+
+
 class ReconcileDialog(QDialog):
     """A reconciled answer: a level (or N/A) and a note, starting from this database's side."""
 
@@ -256,11 +259,11 @@ class ReconcileDialog(QDialog):
         framework = session.framework
         indicator = session.indicator(conflict.indicator)
         self.level = QComboBox(self)
-        self.level.addItem(self.tr("Not applicable"), "na")
+        self.level.addItem(self.tr("Not applicable"), _NOT_APPLICABLE)
         for number in framework.level_numbers:
             rubric = localize(indicator.rubric.get(number, {}), lang) if indicator.rubric.get(number) else ""
             self.level.addItem(f"{number} – {localize(framework.levels[number], lang)}  {rubric}", number)
-        start = "na" if conflict.mine.na else conflict.mine.level
+        start = _NOT_APPLICABLE if conflict.mine.na else conflict.mine.level
         self.level.setCurrentIndex(max(0, self.level.findData(start)))
         self.note = QLineEdit(conflict.mine.note or conflict.theirs.note, self)
         form = QFormLayout(self)
@@ -273,5 +276,5 @@ class ReconcileDialog(QDialog):
 
     def answer(self) -> dict:
         chosen = self.level.currentData()
-        fields = {"na": True} if chosen == "na" else {"level": chosen}
+        fields = {"na": True} if chosen == _NOT_APPLICABLE else {"level": chosen}
         return {**fields, "note": self.note.text()}
