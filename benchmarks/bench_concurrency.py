@@ -82,7 +82,7 @@ def main() -> None:
         trail = store.audit_trail(race_id)
         windows, begun = [], None
         for entry in trail:
-            if entry.action == "finalize":
+            if entry.action == "approve":  # finalize signs off at once: submit, then approve
                 begun = entry.at
             elif entry.action == "reopen":
                 windows.append((begun, entry.at))

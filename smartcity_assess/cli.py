@@ -482,6 +482,227 @@ def cmd_demo(args) -> int:
     return 0
 
 
+# ---- field teams: packages, conflicts, review, agreement, evidence -----------------------------
+
+
+def _progress_bar(args):
+    """A progress line on stderr for long package work, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_package_export(args) -> int:
+    from .services.packages import export_package
+
+    store = _open(args)
+    pillars = args.pillars.split(",") if args.pillars is not None else None
+    path = export_package(
+        store,
+        store.resolve_assessment_id(args.id),
+        args.out,
+        pillars=pillars,
+        actor=args.actor,
+        progress=_progress_bar(args),
+    )
+    print(path)
+    return 0
+
+
+def cmd_package_import(args) -> int:
+    from .services.merging import import_package
+
+    store = _open(args)
+    result = import_package(store, args.file, prefer=args.prefer, actor=args.actor, progress=_progress_bar(args))
+    print(json.dumps(result.as_dict()) if args.json else result.line())
+    return 0
+
+
+def cmd_conflicts_list(args) -> int:
+    from .services.conflicts import open_conflicts
+
+    store = _open(args)
+    conflicts = open_conflicts(store, store.resolve_assessment_id(args.id))
+    if args.json:
+        print(
+            json.dumps(
+                [{"indicator": c.indicator, "mine": c.mine.as_dict(), "theirs": c.theirs.as_dict()} for c in conflicts],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not conflicts:
+        print("no open conflicts")
+        return 0
+
+    def side(s) -> str:
+        answer = "N/A" if s.na else (f"level {s.level}" if s.level is not None else "no level")
+        extra = [
+            f"target {s.target}" if s.target is not None else "",
+            f"value {s.value:g}" if s.value is not None else "",
+        ]
+        when = s.at.strftime("%Y-%m-%d %H:%M") if s.at else ""
+        note = f" — {s.note}" if s.note else ""
+        return " ".join(filter(None, [answer, *extra, f"({s.by}, {when})"])) + note
+
+    for c in conflicts:
+        print(f"{c.indicator}")
+        print(f"  mine:   {side(c.mine)}")
+        print(f"  theirs: {side(c.theirs)}  [{c.source}]")
+    return 0
+
+
+def _answer_fields(args) -> dict:
+    """The reconciled answer given on the command line (only the fields named)."""
+    answer = {}
+    if args.level is not None:
+        answer["level"] = args.level
+    if args.na:
+        answer["na"] = True
+    if args.target is not None:
+        answer["target"] = args.target
+    if args.value is not None:
+        from .core.numbers import parse_decimal
+
+        answer["value"] = parse_decimal(args.value)
+    if args.note is not None:
+        answer["note"] = args.note
+    return answer
+
+
+def cmd_conflicts_resolve(args) -> int:
+    from .services.conflicts import resolve, resolve_all
+
+    store = _open(args)
+    assessment_id = store.resolve_assessment_id(args.id)
+    if args.indicator == "all":
+        if args.take is None:
+            raise UserError("resolve_how")
+        print(f"resolved {resolve_all(store, assessment_id, args.take, actor=args.actor)}")
+        return 0
+    record = resolve(
+        store, assessment_id, args.indicator, take=args.take, answer=_answer_fields(args), actor=args.actor
+    )
+    print(f"resolved {record.indicator_code}")
+    return 0
+
+
+def cmd_assessments_submit(args) -> int:
+    from .services import review
+
+    store = _open(args)
+    review.submit(store, store.resolve_assessment_id(args.id), actor=args.actor)
+    print("in review")
+    return 0
+
+
+def cmd_assessments_approve(args) -> int:
+    from .services import review
+
+    store = _open(args)
+    digest = review.approve(
+        store,
+        store.resolve_assessment_id(args.id),
+        reviewer=args.reviewer,
+        role=args.role,
+        nip=args.nip,
+        actor=args.actor,
+    )
+    print(f"final; content sha256 {digest}")
+    return 0
+
+
+def cmd_assessments_return(args) -> int:
+    from .services import review
+
+    store = _open(args)
+    review.return_to_draft(store, store.resolve_assessment_id(args.id), reason=args.reason, actor=args.actor)
+    print("returned to draft")
+    return 0
+
+
+def cmd_assessments_verify(args) -> int:
+    from .services import review
+
+    store = _open(args)
+    result = review.verify(store, store.resolve_assessment_id(args.id))
+    if result.intact:
+        print("intact")
+        return 0
+    print(f"not intact: {result.problem().text(args.lang)}")
+    return 1
+
+
+def cmd_agreement(args) -> int:
+    from .services.agreement import agreement
+
+    store = _open(args)
+    result = agreement(store, store.resolve_assessment_id(args.id))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    alpha = "—" if result.alpha is None else f"{result.alpha:.3f}"
+    print(f"Krippendorff's alpha (ordinal): {alpha}; assessors: {', '.join(result.assessors) or '—'}")
+    _print_table(
+        ("INDICATOR", *result.assessors, "SPREAD"),
+        [
+            (i.indicator, *(i.levels.get(a, "—") for a in result.assessors), "—" if i.spread is None else i.spread)
+            for i in result.indicators
+        ],
+    )
+    return 0
+
+
+def cmd_evidence_add(args) -> int:
+    from .services.evidence import add_evidence_file
+
+    store = _open(args)
+    info = add_evidence_file(store, store.resolve_assessment_id(args.id), args.indicator, args.file, actor=args.actor)
+    print(info.sha256)
+    return 0
+
+
+def cmd_evidence_list(args) -> int:
+    store = _open(args)
+    items = store.evidence(store.resolve_assessment_id(args.id))
+    if args.json:
+        rows = [
+            {
+                "indicator": e.indicator_code,
+                "name": e.file_name,
+                "size": e.size,
+                "sha256": e.sha256,
+                "by": e.added_by,
+                "at": e.added_at.isoformat(),
+            }
+            for e in items
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    _print_table(
+        ("INDICATOR", "NAME", "SIZE", "SHA256", "BY", "AT (UTC)"),
+        [
+            (e.indicator_code, e.file_name, e.size, e.sha256[:12], e.added_by, e.added_at.strftime("%Y-%m-%d %H:%M"))
+            for e in items
+        ],
+    )
+    return 0
+
+
+def cmd_evidence_get(args) -> int:
+    from .services.evidence import find_by_sha256, save_evidence_copy
+
+    store = _open(args)
+    info = find_by_sha256(store, store.resolve_assessment_id(args.id), args.sha256)
+    print(save_evidence_copy(store, info, args.out))
+    return 0
+
+
 def no_display() -> bool:
     """On Linux without X11 or Wayland (a server, an SSH session) Qt would abort with a page of advice."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -630,6 +851,76 @@ def build_parser() -> argparse.ArgumentParser:
     rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
     rep.add_argument("id")
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    pkg = sub.add_parser("package", help="move an assessment between laptops (.scapkg)").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    pexp = add(pkg, "export", cmd_package_export, "write one assessment with its history and evidence as a package")
+    pexp.add_argument("id")
+    pexp.add_argument("--out", required=True, metavar="FILE.scapkg")
+    pexp.add_argument(
+        "--pillars", metavar="CODE,...", help="an assignment: the assessor who imports it may change only these pillars"
+    )
+    pimp = add(pkg, "import", cmd_package_import, "check a package whole, then merge it into this database")
+    pimp.add_argument("file")
+    pimp.add_argument("--prefer", choices=("mine", "theirs", "newer"), help="settle conflicts at import (audited)")
+    pimp.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    con = sub.add_parser("conflicts", help="list and settle what merged packages disagree on").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    clist = add(con, "list", cmd_conflicts_list, "per conflicted indicator, both sides")
+    clist.add_argument("id")
+    clist.add_argument("--json", action="store_true")
+    cres = add(con, "resolve", cmd_conflicts_resolve, "settle a conflict (INDICATOR 'all' with --take for every one)")
+    cres.add_argument("id")
+    cres.add_argument("indicator")
+    cres.add_argument("--take", choices=("mine", "theirs"))
+    cres.add_argument("--level", type=int)
+    cres.add_argument("--na", action="store_true", help="not applicable")
+    cres.add_argument("--target", type=int)
+    cres.add_argument("--value", help="the measured value of a metric indicator")
+    cres.add_argument("--note")
+
+    add(
+        asm, "submit", cmd_assessments_submit, "hand a draft to the reviewer (read-only until approved or returned)"
+    ).add_argument("id")
+    appr = add(asm, "approve", cmd_assessments_approve, "sign off an assessment in review: final, sealed")
+    appr.add_argument("id")
+    appr.add_argument("--reviewer", required=True, help="who signs it off")
+    appr.add_argument("--role", help="the reviewer's position")
+    appr.add_argument("--nip", help="the reviewer's NIP (18 digits)")
+    ret = add(asm, "return", cmd_assessments_return, "send an assessment in review back to draft, with comments")
+    ret.add_argument("id")
+    ret.add_argument("--reason", required=True)
+    ver = add(
+        asm,
+        "verify",
+        cmd_assessments_verify,
+        "check the audit chain, responses, evidence and seal; exit 1 if not intact",
+    )
+    ver.add_argument("id")
+
+    agr = add(
+        sub, "agreement", cmd_agreement, "agreement between assessors: levels per indicator, Krippendorff's alpha"
+    )
+    agr.add_argument("id")
+    agr.add_argument("--json", action="store_true")
+
+    evi = sub.add_parser("evidence", help="add, list and fetch evidence files").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    eadd = add(evi, "add", cmd_evidence_add, "attach a file to an indicator; prints its SHA-256")
+    eadd.add_argument("id")
+    eadd.add_argument("indicator")
+    eadd.add_argument("file")
+    elist = add(evi, "list", cmd_evidence_list, "the assessment's evidence files")
+    elist.add_argument("id")
+    elist.add_argument("--json", action="store_true")
+    eget = add(evi, "get", cmd_evidence_get, "write an evidence file out (checked against its SHA-256)")
+    eget.add_argument("id")
+    eget.add_argument("sha256")
+    eget.add_argument("--out", required=True, metavar="FILE")
 
     demo = add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")
     demo.add_argument(

@@ -26,6 +26,10 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("SMARTCITY_ASSESS_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("LANGUAGE", "en")  # the CLI's default language follows the system's: tests read English
+    yield
+    from smartcity_assess import app_log
+
+    app_log.stop_logging()  # a test that met a bug started the log in its own folder: not the next one's
 
 
 PG_ENV = "SMARTCITY_ASSESS_TEST_PG"

@@ -396,6 +396,95 @@
         </message>
     </context>
     <context>
+        <name>ConflictsView</name>
+        <message>
+            <source>Conflicts — {city} {year}</source>
+            <translation>Konflik — {city} {year}</translation>
+        </message>
+        <message>
+            <source>Mine (this database)</source>
+            <translation>Milik saya (basis data ini)</translation>
+        </message>
+        <message>
+            <source>Theirs (the package)</source>
+            <translation>Milik mereka (paket)</translation>
+        </message>
+        <message>
+            <source>Take &amp;mine</source>
+            <translation>Ambil milik &amp;saya</translation>
+        </message>
+        <message>
+            <source>Take &amp;theirs</source>
+            <translation>Ambil milik &amp;mereka</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Sunting…</translation>
+        </message>
+        <message>
+            <source>Take all mine</source>
+            <translation>Ambil semua milik saya</translation>
+        </message>
+        <message>
+            <source>Take all theirs</source>
+            <translation>Ambil semua milik mereka</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s) left to decide.</source>
+            <translation>
+                <numerusform>%n konflik belum diputuskan.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No conflicts left.</source>
+            <translation>Tidak ada konflik lagi.</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Tidak berlaku</translation>
+        </message>
+        <message>
+            <source>Level {level} – {name}</source>
+            <translation>Tingkat {level} – {name}</translation>
+        </message>
+        <message>
+            <source>No level</source>
+            <translation>Tanpa tingkat</translation>
+        </message>
+        <message>
+            <source>Measured: {value} {unit}</source>
+            <translation>Terukur: {value} {unit}</translation>
+        </message>
+        <message>
+            <source>Target: {target}</source>
+            <translation>Target: {target}</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>Catatan: {note}</translation>
+        </message>
+        <message>
+            <source>Evidence: {files}</source>
+            <translation>Bukti: {files}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Keep this database's answer for all %n conflict(s)?</source>
+            <translation>
+                <numerusform>Pertahankan jawaban basis data ini untuk semua %n konflik?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Take the package's answer for all %n conflict(s)?</source>
+            <translation>
+                <numerusform>Ambil jawaban paket untuk semua %n konflik?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Settle all conflicts</source>
+            <translation>Selesaikan semua konflik</translation>
+        </message>
+    </context>
+    <context>
         <name>DatabaseLock</name>
         <message>
             <source>The database {path} is already open in another Smart City Assess window; close that window first.</source>
@@ -445,6 +534,10 @@
     </context>
     <context>
         <name>IndicatorListModel</name>
+        <message>
+            <source>{name}: two assessors answered differently; see Conflicts</source>
+            <translation>{name}: dua penilai menjawab berbeda; lihat Konflik</translation>
+        </message>
         <message>
             <source>{name}: not answered yet</source>
             <translation>{name}: belum dijawab</translation>
@@ -639,6 +732,18 @@
         <message>
             <source>Export &amp;PDF Report…</source>
             <translation>Ekspor Laporan &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>Import Pac&amp;kage…</source>
+            <translation>Impo&amp;r Paket…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport Package…</source>
+            <translation>Ekspor P&amp;aket…</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts…</source>
+            <translation>K&amp;onflik…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -886,6 +991,14 @@
             <source>The {language} translation is missing from this installation.</source>
             <translation>Terjemahan {language} tidak ada dalam instalasi ini.</translation>
         </message>
+        <message>
+            <source>Export package</source>
+            <translation>Ekspor paket</translation>
+        </message>
+        <message>
+            <source>Pillars the assessor who imports it may change (the others stay read-only for them):</source>
+            <translation>Pilar yang boleh diubah oleh penilai yang mengimpornya (pilar lain hanya dapat dibaca olehnya):</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -934,6 +1047,25 @@
         <message>
             <source>(no score)</source>
             <translation>(tanpa skor)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconcileDialog</name>
+        <message>
+            <source>Reconciled answer for {code}</source>
+            <translation>Jawaban hasil rekonsiliasi untuk {code}</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>Tidak berlaku</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Tingkat</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
         </message>
     </context>
     <context>
@@ -986,8 +1118,30 @@
             <translation>Final — hanya-baca</translation>
         </message>
         <message>
+            <source>Responses two assessors changed differently: decide each one</source>
+            <translation>Jawaban yang diubah berbeda oleh dua penilai: putuskan satu per satu</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ Conflicts (%n)…</source>
+            <translation>
+                <numerusform>⚠ Konflik (%n)…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>In review — read-only until the reviewer approves or returns it</source>
+            <translation>Sedang ditinjau — hanya-baca sampai peninjau menyetujui atau mengembalikannya</translation>
+        </message>
+        <message>
             <source>Draft — every change is saved at once</source>
             <translation>Draf — setiap perubahan langsung tersimpan</translation>
+        </message>
+        <message>
+            <source>Returned by the reviewer: {comment}</source>
+            <translation>Dikembalikan oleh peninjau: {comment}</translation>
+        </message>
+        <message>
+            <source>Your assignment: pillars {pillars}; the others are read-only here.</source>
+            <translation>Tugas Anda: pilar {pillars}; pilar lain hanya dapat dibaca di sini.</translation>
         </message>
         <message>
             <source>Reopen…</source>

@@ -331,6 +331,213 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{indicator} telah diubah di tempat lain oleh {by} pada {at}; yang kini tersimpan ditampilkan dan "
         "tidak ada yang tertimpa: ulangi perubahan Anda bila masih perlu",
     },
+    # packages (.scapkg)
+    "package_not_zip": {
+        "en": "{name} is not a Smart City Assess package (it is not a zip file)",
+        "id": "{name} bukan paket Smart City Assess (bukan berkas zip)",
+    },
+    "package_truncated": {
+        "en": "{name} is damaged or incomplete (the zip file is cut short); ask for it again",
+        "id": "{name} rusak atau tidak lengkap (berkas zip-nya terpotong); mintalah kiriman ulang",
+    },
+    "package_damaged": {
+        "en": "{name} is damaged ({reason}); ask for it again",
+        "id": "{name} rusak ({reason}); mintalah kiriman ulang",
+    },
+    "package_unreadable": {"en": "{name} cannot be read ({reason})", "id": "{name} tidak dapat dibaca ({reason})"},
+    "package_unsafe_name": {
+        "en": "{name} holds a member with an unsafe name ({member}); nothing was imported",
+        "id": "{name} memuat anggota bernama tidak aman ({member}); tidak ada yang diimpor",
+    },
+    "package_unexpected_member": {
+        "en": "{name} holds {member}, which no package of this app has; nothing was imported",
+        "id": "{name} memuat {member}, yang tidak ada dalam paket aplikasi ini; tidak ada yang diimpor",
+    },
+    "package_duplicate_member": {
+        "en": "{name} holds {member} twice; nothing was imported",
+        "id": "{name} memuat {member} dua kali; tidak ada yang diimpor",
+    },
+    "package_member_too_large": {
+        "en": "{member} in {name} unpacks to {size}, more than the {limit} allowed; nothing was imported",
+        "id": "{member} dalam {name} berukuran {size} setelah dibuka, melebihi batas {limit}; tidak ada yang diimpor",
+    },
+    "package_total_too_large": {
+        "en": "{name} unpacks to more than {limit}; nothing was imported",
+        "id": "{name} berukuran lebih dari {limit} setelah dibuka; tidak ada yang diimpor",
+    },
+    "package_bomb": {
+        "en": "{member} in {name} expands {ratio} times when unpacked, like a zip bomb; nothing was imported",
+        "id": "{member} dalam {name} membesar {ratio} kali saat dibuka, seperti bom zip; tidak ada yang diimpor",
+    },
+    "package_unknown_format": {
+        "en": "{name} is not a Smart City Assess package (no manifest of a known format)",
+        "id": "{name} bukan paket Smart City Assess (tidak ada manifes dengan format yang dikenal)",
+    },
+    "package_newer_format": {
+        "en": "{name} is in package format {version}, newer than this app reads ({supported}); update the app",
+        "id": "{name} memakai format paket {version}, lebih baru daripada yang dapat dibaca aplikasi ini "
+        "({supported}); perbarui aplikasinya",
+    },
+    "package_incomplete": {
+        "en": "{name} lacks {member} in its manifest; it is not a complete package",
+        "id": "manifes {name} tidak mencantumkan {member}; paket itu tidak lengkap",
+    },
+    "package_unlisted_member": {
+        "en": "{name} holds {member}, which its manifest does not list; nothing was imported",
+        "id": "{name} memuat {member}, yang tidak tercantum dalam manifesnya; tidak ada yang diimpor",
+    },
+    "package_missing_member": {
+        "en": "{name} lacks {member}, which its manifest lists; nothing was imported",
+        "id": "{name} tidak memuat {member}, padahal manifesnya mencantumkannya; tidak ada yang diimpor",
+    },
+    "package_checksum": {
+        "en": "{member} in {name} does not match its checksum: the package was changed or damaged on the way; "
+        "nothing was imported",
+        "id": "{member} dalam {name} tidak cocok dengan checksum-nya: paket itu berubah atau rusak di jalan; "
+        "tidak ada yang diimpor",
+    },
+    "package_bad_json": {
+        "en": "{member} in {name} is not valid JSON ({reason}); nothing was imported",
+        "id": "{member} dalam {name} bukan JSON yang sah ({reason}); tidak ada yang diimpor",
+    },
+    "package_bad_content": {
+        "en": "{member} in {name} has a missing or malformed {field}; nothing was imported",
+        "id": "{member} dalam {name} memiliki {field} yang hilang atau salah bentuk; tidak ada yang diimpor",
+    },
+    "package_framework_invalid": {
+        "en": "the framework in {name} is not valid or does not match its checksum; nothing was imported",
+        "id": "kerangka dalam {name} tidak sah atau tidak cocok dengan checksum-nya; tidak ada yang diimpor",
+    },
+    "package_unknown_indicator": {
+        "en": "{name} answers '{indicator}', which is not an indicator of framework {framework}; nothing was imported",
+        "id": "{name} menjawab '{indicator}', yang bukan indikator kerangka {framework}; tidak ada yang diimpor",
+    },
+    "package_outside_scale": {
+        "en": "{name} gives {indicator} a {field} of {value}, outside the framework's scale {low}–{high}; "
+        "nothing was imported",
+        "id": "{name} memberi {indicator} {field} {value}, di luar skala kerangka {low}–{high}; tidak ada yang diimpor",
+    },
+    "package_bad_response": {
+        "en": "{name} holds a response to {indicator} that is not valid ({reason}); nothing was imported",
+        "id": "{name} memuat jawaban {indicator} yang tidak sah ({reason}); tidak ada yang diimpor",
+    },
+    "package_history_gap": {
+        "en": "the revision history of {indicator} in {name} is incomplete or does not match; nothing was imported",
+        "id": "riwayat revisi {indicator} dalam {name} tidak lengkap atau tidak cocok; tidak ada yang diimpor",
+    },
+    "package_chain_broken": {
+        "en": "the audit trail in {name} does not verify from entry {seq} on: it was changed after it was "
+        "written; nothing was imported",
+        "id": "jejak audit dalam {name} tidak terverifikasi mulai entri {seq}: jejak itu diubah setelah ditulis; "
+        "tidak ada yang diimpor",
+    },
+    "package_seal_broken": {
+        "en": "{name} holds a final assessment whose content does not match what was approved; nothing was imported",
+        "id": "{name} memuat penilaian final yang isinya tidak cocok dengan yang disetujui; tidak ada yang diimpor",
+    },
+    "package_framework_differs": {
+        "en": "framework {code} version {version} in {name} differs from the one stored here under the same "
+        "version; nothing was imported",
+        "id": "kerangka {code} versi {version} dalam {name} berbeda dari yang tersimpan di sini dengan versi yang "
+        "sama; tidak ada yang diimpor",
+    },
+    "package_target_final": {
+        "en": "{city} {year} is final here; reopen it before importing {name}",
+        "id": "{city} {year} sudah final di sini; buka kembali sebelum mengimpor {name}",
+    },
+    "package_target_in_review": {
+        "en": "{city} {year} is in review here, so it takes no changes from {name} until the reviewer returns it",
+        "id": "{city} {year} sedang ditinjau di sini, jadi tidak menerima perubahan dari {name} sampai peninjau "
+        "mengembalikannya",
+    },
+    "package_final_diverged": {
+        "en": "{name} holds {city} {year} as approved, but it was changed here since it was sent; nothing was imported",
+        "id": "{name} memuat {city} {year} yang sudah disetujui, tetapi penilaian itu diubah di sini sejak "
+        "dikirim; tidak ada yang diimpor",
+    },
+    "package_framework_version": {
+        "en": "{city} {year} here uses framework {code} version {local} and {name} version {theirs}; they cannot "
+        "be merged",
+        "id": "{city} {year} di sini memakai kerangka {code} versi {local}, sedangkan {name} versi {theirs}; "
+        "keduanya tidak dapat digabung",
+    },
+    "package_write_failed": {
+        "en": "{name} cannot be written ({reason}); nothing was exported",
+        "id": "{name} tidak dapat ditulis ({reason}); tidak ada yang diekspor",
+    },
+    "unknown_pillar": {
+        "en": "'{pillar}' is not a pillar of framework {framework} (it has {known})",
+        "id": "'{pillar}' bukan pilar kerangka {framework} (pilarnya {known})",
+    },
+    "bad_prefer": {
+        "en": "--prefer takes mine, theirs or newer, not '{prefer}'",
+        "id": "--prefer menerima mine, theirs atau newer, bukan '{prefer}'",
+    },
+    # field teams
+    "assessment_in_review": {
+        "en": "the assessment is in review: it cannot be changed until the reviewer returns it",
+        "id": "penilaian sedang ditinjau: penilaian tidak dapat diubah sampai peninjau mengembalikannya",
+    },
+    "pillar_not_assigned": {
+        "en": "{indicator} belongs to pillar {pillar}, which your assignment does not include; it is read-only here",
+        "id": "{indicator} termasuk pilar {pillar}, yang tidak termasuk tugas Anda; di sini hanya dapat dibaca",
+    },
+    "conflicts_open": {
+        "en": "conflicts from merged packages are still open ({count}); resolve them first (see 'conflicts list')",
+        "id": "konflik dari paket yang digabung masih terbuka ({count}); selesaikan dulu (lihat 'conflicts list')",
+    },
+    "no_conflict": {"en": "{indicator} has no open conflict", "id": "{indicator} tidak memiliki konflik terbuka"},
+    "resolve_how": {
+        "en": "say how to settle it: --take mine, --take theirs, or the reconciled answer (--level, --na, "
+        "--target, --value, --note)",
+        "id": "sebutkan cara menyelesaikannya: --take mine, --take theirs, atau jawaban hasil rekonsiliasi "
+        "(--level, --na, --target, --value, --note)",
+    },
+    "submit_not_draft": {
+        "en": "only a draft can be submitted for review; this assessment is {status}",
+        "id": "hanya draf yang dapat diajukan untuk ditinjau; penilaian ini {status}",
+    },
+    "approve_not_in_review": {
+        "en": "only an assessment in review can be approved; this one is {status} (submit it first)",
+        "id": "hanya penilaian yang sedang ditinjau yang dapat disetujui; penilaian ini {status} (ajukan dulu)",
+    },
+    "return_not_in_review": {
+        "en": "only an assessment in review can be returned; this one is {status}",
+        "id": "hanya penilaian yang sedang ditinjau yang dapat dikembalikan; penilaian ini {status}",
+    },
+    "reviewer_missing": {"en": "name the reviewer (--reviewer NAME)", "id": "sebutkan nama peninjau (--reviewer NAMA)"},
+    "return_reason_missing": {
+        "en": "say why it goes back to the assessors (--reason TEXT)",
+        "id": "sebutkan alasan penilaian dikembalikan kepada penilai (--reason TEKS)",
+    },
+    "nip_invalid": {
+        "en": "'{nip}' is not a NIP: a NIP has 18 digits",
+        "id": "'{nip}' bukan NIP: NIP terdiri atas 18 angka",
+    },
+    "verify_entry": {
+        "en": "audit entry {seq} ({what}, {at}) does not match its hash: the trail was changed behind the app's back",
+        "id": "entri audit {seq} ({what}, {at}) tidak cocok dengan hash-nya: jejak diubah di luar aplikasi",
+    },
+    "verify_response": {
+        "en": "the response to {indicator} does not match its revision history: it was changed behind the app's back",
+        "id": "jawaban {indicator} tidak cocok dengan riwayat revisinya: jawaban itu diubah di luar aplikasi",
+    },
+    "verify_evidence": {
+        "en": "the evidence file {name} of {indicator} does not match its SHA-256",
+        "id": "berkas bukti {name} pada {indicator} tidak cocok dengan SHA-256-nya",
+    },
+    "verify_seal": {
+        "en": "the approval's seal is missing from the audit trail",
+        "id": "segel persetujuan tidak ada dalam jejak audit",
+    },
+    "verify_content": {
+        "en": "the content no longer matches what was approved (sealed {sealed}…, now {now}…)",
+        "id": "isi penilaian tidak lagi cocok dengan yang disetujui (disegel {sealed}…, kini {now}…)",
+    },
+    "evidence_not_found": {
+        "en": "this assessment has no evidence file with SHA-256 {sha256}",
+        "id": "penilaian ini tidak memiliki berkas bukti dengan SHA-256 {sha256}",
+    },
 }
 
 
@@ -348,7 +555,16 @@ def human_size(size: int, lang: str = "en") -> str:
     return with_decimal_mark(text, lang)
 
 
+STATUS_WORDS = {
+    "draft": {"en": "a draft", "id": "masih draf"},
+    "in_review": {"en": "in review", "id": "sedang ditinjau"},
+    "final": {"en": "final", "id": "sudah final"},
+}
+
+
 def _param(value: Any, lang: str, name: str = "") -> str:
+    if name == "status" and value in STATUS_WORDS:
+        return STATUS_WORDS[value].get(lang, STATUS_WORDS[value]["en"])
     if name in SIZE_PARAMS and isinstance(value, int):
         return human_size(value, lang)
     if isinstance(value, Mapping):  # a framework text: in the reader's language

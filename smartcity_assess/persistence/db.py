@@ -312,3 +312,49 @@ class ChangeWatch:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
+
+
+BLOB_CHUNK = 1024 * 1024
+
+
+def read_blob(conn: Connection, table: str, column: str, key_column: str, key: str) -> Iterable[bytes]:
+    """A stored BLOB in pieces of BLOB_CHUNK bytes, without holding all of it (SQLite's incremental I/O)."""
+    if conn.dialect.name != "sqlite":
+        value = conn.execute(text(f"SELECT {column} FROM {table} WHERE {key_column} = :k"), {"k": key}).scalar()
+        if value is not None:
+            yield bytes(value)
+        return
+    raw = conn.connection.driver_connection
+    row = raw.execute(f"SELECT rowid FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
+    if row is None:
+        return
+    with raw.blobopen(table, column, row[0], readonly=True) as blob:
+        while piece := blob.read(BLOB_CHUNK):
+            yield piece
+
+
+def insert_blob(
+    conn: Connection, table: str, column: str, key_column: str, key: str, size: int, pieces: Iterable[bytes]
+) -> None:
+    """Insert a row (key, BLOB) from pieces, writing them into a zero-filled BLOB of `size` bytes on SQLite.
+
+    The pieces must add up to `size` exactly; a ValueError otherwise (the caller's transaction is
+    then rolled back).
+    """
+    if conn.dialect.name != "sqlite":
+        data = b"".join(pieces)
+        if len(data) != size:
+            raise ValueError("the BLOB's pieces do not add up to its size")
+        conn.execute(text(f"INSERT INTO {table} ({key_column}, {column}) VALUES (:k, :v)"), {"k": key, "v": data})
+        return
+    raw = conn.connection.driver_connection
+    cursor = raw.execute(f"INSERT INTO {table} ({key_column}, {column}) VALUES (?, zeroblob(?))", (key, size))
+    written = 0
+    with raw.blobopen(table, column, cursor.lastrowid) as blob:
+        for piece in pieces:
+            if written + len(piece) > size:
+                raise ValueError("the BLOB's pieces exceed its size")
+            blob.write(piece)
+            written += len(piece)
+    if written != size:
+        raise ValueError("the BLOB's pieces fall short of its size")

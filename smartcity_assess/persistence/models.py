@@ -29,7 +29,7 @@ from sqlalchemy import (
     Uuid,
 )
 
-from .records import DRAFT
+from .records import DRAFT, FINAL, IN_REVIEW  # noqa: F401  (the statuses, named where the tables are)
 
 METADATA = MetaData()
 
@@ -109,6 +109,15 @@ ASSESSMENTS = Table(
     _time("updated_at", default=utcnow),
     _time("finalized_at", nullable=True),
     _text("finalized_by", nullable=True),
+    _time("submitted_at", nullable=True),
+    _text("submitted_by", nullable=True),
+    _text("reviewer", nullable=True),  # who signed it off, with their role and NIP (civil-servant number)
+    _text("reviewer_role", nullable=True),
+    _text("reviewer_nip", nullable=True),
+    _text("review_comment", nullable=True),  # the reviewer's reason when they returned it to draft
+    _text("content_hash", nullable=True),  # what the approval sealed (core.audit_chain.content_hash)
+    _text("sealed_head", nullable=True),  # the hash of the approval's audit entry
+    _text("editable_pillars", nullable=True),  # comma-separated pillar codes of an assignment; None: all
     UniqueConstraint("city_id", "year", "framework_code", name="uq_assessments_city_year_fw"),
 )
 
@@ -150,7 +159,28 @@ RESPONSE_REVISIONS = Table(
     _text("actor"),
     _text("device_id"),
     _time("at"),
+    Column("merged_from", Uuid(), nullable=True),  # the other side's revision, when this one settled a conflict
     Index("ix_response_revisions_indicator", "assessment_id", "indicator_code", "number"),
+)
+
+# Two sides that each changed a response since their common ancestor, kept until a person decides.
+# "Mine" is the stored response (mine_revision when the conflict arose); "theirs" is the incoming
+# side as JSON: level, na, target, value, note, evidence, by, at, device.
+RESPONSE_CONFLICTS = Table(
+    "response_conflicts",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+    _text("indicator_code"),
+    Column("mine_revision", Uuid(), nullable=True),
+    Column("theirs_revision", Uuid(), nullable=False),
+    _text("theirs"),
+    _text("source", default=""),  # the package it came in: who exported it, from which device, when
+    _time("created_at", default=utcnow),
+    _time("resolved_at", nullable=True),
+    _text("resolved_by", nullable=True),
+    _text("resolution", nullable=True),  # mine, theirs, edited, prefer-mine, prefer-theirs, prefer-newer
+    Index("ix_response_conflicts_open", "assessment_id", "resolved_at"),
 )
 
 # Facts about this database itself: its device id, made once when the schema is created.
@@ -195,4 +225,8 @@ AUDIT = Table(
     _text("field", nullable=True),
     _text("old_value", nullable=True),
     _text("new_value", nullable=True),
+    Column("seq", Integer(), nullable=False, default=0, server_default="0"),  # position in its assessment's chain
+    _text("prev_hash", default="", server_default=""),
+    _text("hash", default="", server_default=""),  # core.audit_chain.entry_hash of this entry and prev_hash
+    Index("ix_audit_entries_chain", "assessment_id", "seq"),
 )

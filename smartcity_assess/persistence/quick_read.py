@@ -21,7 +21,9 @@ from .records import AssessmentInfo
 
 _ASSESSMENTS = """
 SELECT a.id, c.name, a.year, a.framework_id, a.framework_code, f.version, a.assessor, a.status, a.is_demo,
-       a.created_at, a.updated_at, a.finalized_at, a.finalized_by
+       a.created_at, a.updated_at, a.finalized_at, a.finalized_by,
+       a.submitted_at, a.submitted_by, a.reviewer, a.reviewer_role, a.reviewer_nip, a.review_comment,
+       a.content_hash, a.sealed_head, a.editable_pillars
 FROM assessments a JOIN cities c ON c.id = a.city_id JOIN frameworks f ON f.id = a.framework_id
 ORDER BY c.name_key, a.year, a.framework_code
 """
@@ -68,6 +70,15 @@ def read_listing(path_or_url) -> Listing | None:
                 updated_at=_time(r[10]),
                 finalized_at=_time(r[11]),
                 finalized_by=r[12],
+                submitted_at=_time(r[13]),
+                submitted_by=r[14],
+                reviewer=r[15],
+                reviewer_role=r[16],
+                reviewer_nip=r[17],
+                review_comment=r[18],
+                content_hash=r[19],
+                sealed_head=r[20],
+                editable_pillars=tuple(r[21].split(",")) if r[21] is not None else None,
             )
             for r in conn.execute(_ASSESSMENTS)
         ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 DRAFT = "draft"
+IN_REVIEW = "in_review"  # submitted by the assessors, waiting for the reviewer: read-only
 FINAL = "final"
 
 
@@ -25,7 +26,23 @@ class AssessmentInfo:
     updated_at: datetime
     finalized_at: datetime | None
     finalized_by: str | None
+    submitted_at: datetime | None = None
+    submitted_by: str | None = None
+    reviewer: str | None = None
+    reviewer_role: str | None = None
+    reviewer_nip: str | None = None
+    review_comment: str | None = None
+    content_hash: str | None = None
+    sealed_head: str | None = None
+    editable_pillars: tuple[str, ...] | None = None  # an assignment's pillars; None: all of them
 
     @property
     def is_final(self) -> bool:
         return self.status == FINAL
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == IN_REVIEW
+
+    def may_edit_pillar(self, pillar_code: str) -> bool:
+        return self.editable_pillars is None or pillar_code in self.editable_pillars

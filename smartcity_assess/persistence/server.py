@@ -53,10 +53,12 @@ def _policies() -> list[str]:
         """CREATE POLICY sca_insert ON assessments FOR INSERT
             WITH CHECK (sca_may_write_city(city_id) AND status = 'draft')""",
         "DROP POLICY IF EXISTS sca_update ON assessments",
-        # an assessor changes drafts and keeps them drafts; a reviewer may also finalize and reopen
+        # an assessor changes drafts and may hand them in for review (an approval by an assessor is
+        # refused by the check, not skipped: a policy that hid the row would make it a silent no-op);
+        # a reviewer may also approve, return and reopen
         """CREATE POLICY sca_update ON assessments FOR UPDATE
-            USING (sca_may_write_city(city_id) AND (status = 'draft' OR sca_is_reviewer()))
-            WITH CHECK (sca_may_write_city(city_id) AND (status = 'draft' OR sca_is_reviewer()))""",
+            USING (sca_may_write_city(city_id) AND (status IN ('draft', 'in_review') OR sca_is_reviewer()))
+            WITH CHECK (sca_may_write_city(city_id) AND (status IN ('draft', 'in_review') OR sca_is_reviewer()))""",
         "DROP POLICY IF EXISTS sca_delete ON assessments",
         "CREATE POLICY sca_delete ON assessments FOR DELETE USING (sca_may_write_city(city_id) AND status = 'draft')",
     ]

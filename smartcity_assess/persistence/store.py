@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from ..core.audit_chain import GENESIS, link
 from ..core.clean_text import clean_text, safe_file_name
 from ..core.errors import ChangedElsewhere, NotFoundError, ReadOnlyError, UserError
 from ..core.framework import Framework
@@ -35,7 +36,7 @@ from . import db
 from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RESPONSES, utcnow
 from .models import DATABASE_INFO as INFO
 from .models import RESPONSE_REVISIONS as REVISIONS
-from .records import DRAFT, FINAL, AssessmentInfo
+from .records import DRAFT, FINAL, IN_REVIEW, AssessmentInfo
 from .stored_rows import RowReader, damaged, raw_select, response_problem
 
 RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
@@ -100,6 +101,7 @@ class RevisionInfo:
     actor: str
     device_id: str
     at: datetime
+    merged_from: uuid.UUID | None = None  # the other side's revision, when this one settled a conflict
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,10 @@ class Store:
         """
         with self.transaction() as conn:
             return _assessment_row(conn, assessment_id).status
+
+    def reading(self):
+        """One consistent read of the database (a read transaction), or the active write transaction."""
+        return self._reading()
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -575,6 +581,7 @@ class Store:
                     )
                 )
             }
+            self.require_assigned(conn, assessment_id, rows)
             inserts, audits, history = [], [], []
             device = self.device_id
             for code, fields in rows.items():
@@ -616,7 +623,7 @@ class Store:
                 conn.execute(insert(RESPONSES), inserts)
             if audits:
                 conn.execute(insert(REVISIONS), history)
-                conn.execute(insert(AUDIT), audits)
+                append_audit(conn, audits)
                 conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(updated_at=now))
             saved = conn.execute(
                 select(RESPONSES).where(
@@ -643,6 +650,20 @@ class Store:
             rows = conn.execute(query.order_by(REVISIONS.c.indicator_code, REVISIONS.c.number)).all()
         return [_revision_info(r) for r in rows]
 
+    def require_assigned(self, conn: Connection, assessment_id: uuid.UUID, indicator_codes: Iterable[str]) -> None:
+        """ReadOnlyError when an indicator is outside the pillars an assignment package gave this database."""
+        row = conn.execute(
+            select(ASSESSMENTS.c.editable_pillars, ASSESSMENTS.c.framework_id).where(ASSESSMENTS.c.id == assessment_id)
+        ).first()
+        if row is None or row.editable_pillars is None:
+            return
+        allowed = set(row.editable_pillars.split(","))
+        framework = self.framework(row.framework_id)
+        for code in indicator_codes:
+            indicator = framework.indicator(code)
+            if indicator is not None and indicator.pillar_code not in allowed:
+                raise ReadOnlyError("pillar_not_assigned", indicator=code, pillar=indicator.pillar_code)
+
     # ---- evidence -----------------------------------------------------------------------------
 
     def add_evidence(
@@ -654,6 +675,7 @@ class Store:
         evidence_id = uuid.uuid4()
         with self.transaction() as conn:
             _require_draft(conn, assessment_id, "add evidence to")
+            self.require_assigned(conn, assessment_id, [indicator_code])
             if conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == digest)).first() is None:
                 conn.execute(insert(BLOBS).values(sha256=digest, data=data))
             conn.execute(
@@ -707,6 +729,7 @@ class Store:
             if row is None:
                 raise NotFoundError("no_evidence")
             _require_draft(conn, row.assessment_id, "remove evidence from")
+            self.require_assigned(conn, row.assessment_id, [row.indicator_code])
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.id == evidence_id))
             _delete_orphan_blobs(conn)
             _audit(
@@ -723,9 +746,7 @@ class Store:
 
     def audit_trail(self, assessment_id: uuid.UUID) -> list[AuditInfo]:
         with self._reading() as conn:
-            rows = conn.execute(
-                select(AUDIT).where(AUDIT.c.assessment_id == assessment_id).order_by(AUDIT.c.at, AUDIT.c.field)
-            ).all()
+            rows = conn.execute(select(AUDIT).where(AUDIT.c.assessment_id == assessment_id).order_by(AUDIT.c.seq)).all()
         return [
             AuditInfo(
                 at=r.at,
@@ -845,7 +866,12 @@ def _require_draft(conn: Connection, assessment_id: uuid.UUID, verb: str):
     row = _assessment_row(conn, assessment_id)
     if row.status == FINAL:
         raise ReadOnlyError(f"final_cannot_{verb.split()[0]}")
+    if row.status == IN_REVIEW:
+        raise ReadOnlyError("assessment_in_review")
     return row
+
+
+require_draft = _require_draft  # for the other writers of persistence's tables (services' team use cases)
 
 
 def _stored_fields(row) -> dict:
@@ -892,6 +918,7 @@ def _revision_info(row) -> RevisionInfo:
         actor=row.actor,
         device_id=row.device_id,
         at=row.at,
+        merged_from=row.merged_from,
     )
 
 
@@ -914,6 +941,26 @@ def _audit_row(actor, action, assessment_id=None, indicator_code=None, field=Non
     }
 
 
+def append_audit(conn: Connection, rows: list[dict]) -> None:
+    """Insert audit rows, each linked to the end of its assessment's hash chain (under the write lock)."""
+    chains: dict[object, list[dict]] = {}
+    for row in rows:
+        chains.setdefault(row["assessment_id"], []).append(row)
+    for assessment_id, entries in chains.items():
+        link(entries, *chain_head(conn, assessment_id))
+    conn.execute(insert(AUDIT), rows)
+
+
+def chain_head(conn: Connection, assessment_id: uuid.UUID | None) -> tuple[int, str]:
+    """(seq, hash) of the last entry of an assessment's audit chain; (0, GENESIS) when it has none."""
+    which = AUDIT.c.assessment_id.is_(None) if assessment_id is None else AUDIT.c.assessment_id == assessment_id
+    row = conn.execute(select(AUDIT.c.seq, AUDIT.c.hash).where(which).order_by(AUDIT.c.seq.desc()).limit(1)).first()
+    return (row.seq, row.hash) if row is not None else (0, GENESIS)
+
+
+audit_row = _audit_row  # for the other writers of persistence (team merges)
+
+
 def _audit(
     conn: Connection,
     actor,
@@ -925,9 +972,7 @@ def _audit(
     old_value=None,
     new_value=None,
 ) -> None:
-    conn.execute(
-        insert(AUDIT).values(**_audit_row(actor, action, assessment_id, indicator_code, field, old_value, new_value))
-    )
+    append_audit(conn, [_audit_row(actor, action, assessment_id, indicator_code, field, old_value, new_value)])
 
 
 def _framework_info(row) -> FrameworkInfo:
@@ -963,6 +1008,15 @@ def _assessment_info(row) -> AssessmentInfo:
         updated_at=row.updated_at,
         finalized_at=row.finalized_at,
         finalized_by=row.finalized_by,
+        submitted_at=row.submitted_at,
+        submitted_by=row.submitted_by,
+        reviewer=row.reviewer,
+        reviewer_role=row.reviewer_role,
+        reviewer_nip=row.reviewer_nip,
+        review_comment=row.review_comment,
+        content_hash=row.content_hash,
+        sealed_head=row.sealed_head,
+        editable_pillars=tuple(row.editable_pillars.split(",")) if row.editable_pillars is not None else None,
     )
 
 

@@ -37,6 +37,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status": {"en": "Status", "id": "Status"},
     "status_final": {"en": "Final (finalized on {date} by {who})", "id": "Final (difinalisasi {date} oleh {who})"},
     "status_draft": {"en": "Draft", "id": "Draf"},
+    "status_in_review": {
+        "en": "In review (submitted on {date} by {who})",
+        "id": "Sedang ditinjau (diajukan {date} oleh {who})",
+    },
+    "assessed_by": {"en": "Assessed by", "id": "Dinilai oleh"},
+    "reviewed_by": {"en": "Reviewed and approved by", "id": "Ditinjau dan disetujui oleh"},
+    "reviewer_line": {"en": "{who}, on {date}", "id": "{who}, pada {date}"},
+    "content_hash": {"en": "Content hash (SHA-256)", "id": "Hash isi (SHA-256)"},
+    "sec_signoff": {"en": "Sign-off", "id": "Pengesahan"},
+    "signoff_submitted": {"en": "Submitted for review", "id": "Diajukan untuk ditinjau"},
+    "signoff_pending": {"en": "not yet approved", "id": "belum disetujui"},
+    "signoff_hash_note": {
+        "en": "The content hash covers every response and evidence file as approved; 'smartcity-assess "
+        "assessments verify' recomputes it and the audit trail's hash chain.",
+        "id": "Hash isi mencakup setiap jawaban dan berkas bukti sebagaimana disetujui; 'smartcity-assess "
+        "assessments verify' menghitungnya ulang beserta rantai hash jejak audit.",
+    },
+    "method_agreement": {"en": "Agreement between assessors", "id": "Kesepakatan antarpenilai"},
+    "agreement_text": {
+        "en": "{count} assessors scored the indicators independently ({names}). Their agreement over "
+        "{indicators} indicators scored by more than one of them, Krippendorff's alpha (ordinal): {alpha}. "
+        "Indicators on which their levels differ by two or more: {wide}.",
+        "id": "{count} penilai menilai indikator secara mandiri ({names}). Kesepakatan mereka atas "
+        "{indicators} indikator yang dinilai oleh lebih dari satu penilai, alfa Krippendorff (ordinal): "
+        "{alpha}. Indikator yang tingkatnya berselisih dua atau lebih: {wide}.",
+    },
     "report_date": {"en": "Date of this report", "id": "Tanggal laporan"},
     "not_given": {"en": "not given", "id": "tidak diisi"},
     # section titles

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.errors import UserError
+from ..services.agreement import Agreement, agreement
 from ..services.assessments import ScoredAssessment, earlier_finals, score
 from ..services.records import ResponseRecord, Store
 
@@ -24,6 +25,7 @@ class ReportData:
     evidence_counts: dict[str, int]
     earlier: tuple[ScoredAssessment, ...]  # final assessments of the same city and framework code, oldest first
     report_date: date
+    agreement: Agreement | None = None  # between the assessors who scored it independently
 
     @property
     def previous(self) -> ScoredAssessment | None:
@@ -57,4 +59,5 @@ def gather(store: Store, assessment_id: uuid.UUID | str, report_date: date | Non
         evidence_counts=dict(counts),
         earlier=earlier,
         report_date=report_date or date.today(),
+        agreement=agreement(store, info.id),
     )

@@ -102,6 +102,8 @@ def cover(ctx: Context) -> list[Flowable]:
         story.append(_draft_box(cat))
     if info.is_final:
         status = cat("status_final", date=cat.date(info.finalized_at.date()), who=info.finalized_by or DASH)
+    elif info.is_in_review:
+        status = cat("status_in_review", date=cat.date(info.submitted_at.date()), who=info.submitted_by or DASH)
     else:
         status = cat("status_draft")
     rows = [
@@ -109,9 +111,14 @@ def cover(ctx: Context) -> list[Flowable]:
         (cat("year"), str(info.year)),
         (cat("framework"), cat("framework_version", title=ctx.text(fw.title), version=fw.version)),
         (cat("assessor"), info.assessor or cat("not_given")),
+        (cat("assessed_by"), ", ".join(_assessors(ctx)) or cat("not_given")),
         (cat("status"), status),
-        (cat("report_date"), cat.date(ctx.data.report_date)),
     ]
+    if info.is_final and info.reviewer:
+        rows.append((cat("reviewed_by"), _reviewer(ctx)))
+    if info.is_final and info.content_hash:
+        rows.append((cat("content_hash"), info.content_hash))
+    rows.append((cat("report_date"), cat.date(ctx.data.report_date)))
     story.append(key_value_table(rows))
     if info.is_demo:
         story += [Spacer(1, 10), para(cat("demo_notice"), s.body)]
@@ -129,6 +136,66 @@ def key_value_table(pairs: list[tuple[str, str]]) -> Table:
         for n, piece in enumerate(text_chunks(value)):
             rows.append([para(key if n == 0 else "", s.cell_bold), para(piece, s.cell)])
     return table(rows, [4.5 * cm, W - 4.5 * cm], header_rows=0, label_column=True)
+
+
+def _assessors(ctx: Context) -> list[str]:
+    """Who gave levels (the assessors of every merged package), else the assessor named at creation."""
+    found = list(ctx.data.agreement.assessors) if ctx.data.agreement else []
+    return found or ([ctx.data.current.info.assessor] if ctx.data.current.info.assessor else [])
+
+
+def _reviewer(ctx: Context) -> str:
+    info = ctx.data.current.info
+    who = ", ".join(
+        filter(None, [info.reviewer, info.reviewer_role, f"NIP {info.reviewer_nip}" if info.reviewer_nip else None])
+    )
+    return ctx.cat("reviewer_line", who=who, date=ctx.cat.date(info.finalized_at.date()))
+
+
+def signoff_section(ctx: Context) -> list[Flowable]:
+    """Who assessed, who submitted, who reviewed and approved, when; the sealed content hash."""
+    s, cat, info = styles(), ctx.cat, ctx.data.current.info
+    rows = [(cat("assessed_by"), ", ".join(_assessors(ctx)) or cat("not_given"))]
+    if info.submitted_at is not None:
+        rows.append(
+            (
+                cat("signoff_submitted"),
+                cat("reviewer_line", who=info.submitted_by or DASH, date=cat.date(info.submitted_at.date())),
+            )
+        )
+    rows.append((cat("reviewed_by"), _reviewer(ctx) if info.is_final and info.reviewer else cat("signoff_pending")))
+    if info.is_final and info.content_hash:
+        rows.append((cat("content_hash"), info.content_hash))
+    story: list[Flowable] = [ctx.h2(cat("sec_signoff"))]
+    story.append(
+        table(
+            [[para(k, s.cell_bold), para(v, s.cell)] for k, v in rows],
+            [4.5 * cm, W - 4.5 * cm],
+            header_rows=0,
+            label_column=True,
+        )
+    )
+    if info.is_final and info.content_hash:
+        story.append(para(cat("signoff_hash_note"), s.small))
+    return story
+
+
+def _agreement(ctx: Context) -> list[Flowable]:
+    found = ctx.data.agreement
+    if found is None or len(found.assessors) < 2:
+        return []
+    cat = ctx.cat
+    alpha = DASH if found.alpha is None else cat.measured(round(found.alpha, 2))
+    wide = [i.indicator for i in found.indicators if i.spread is not None and i.spread >= 2]
+    text = cat(
+        "agreement_text",
+        count=len(found.assessors),
+        names=", ".join(found.assessors),
+        indicators=sum(1 for i in found.indicators if i.spread is not None),
+        alpha=alpha,
+        wide=", ".join(wide) or DASH,
+    )
+    return [ctx.h2(cat("method_agreement")), para(text, styles().body)]
 
 
 def _draft_box(cat: Catalogue) -> Flowable:
@@ -444,4 +511,6 @@ def method_section(ctx: Context) -> list[Flowable]:
     story += [bullet(line) for line in cat.lines("formulas")]
     story.append(ctx.h2(cat("method_na")))
     story += [para(cat("na_text"), s.body), para(cat("rounding"), s.body), para(cat("earlier_rule"), s.body)]
+    story += _agreement(ctx)
+    story += signoff_section(ctx)
     return story

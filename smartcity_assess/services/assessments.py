@@ -12,6 +12,8 @@ from ..core.scoring import score_assessment
 from ..persistence.store import AssessmentInfo, ResponseRecord, Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
 from .listing import ScoredAssessment
+from .review import finalize as sign_off
+from .review import reopen as reopen_sealed
 
 _UNCHANGED = object()
 
@@ -140,13 +142,17 @@ def parse_year(text: str | int) -> int:
 
 
 def finalize(store: Store, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:
-    """Make the assessment read-only; one transaction, so no save can land after it (they wait or are refused)."""
-    store.finalize(assessment_id, actor=actor)
+    """Make the assessment read-only; one transaction, so no save can land after it (they wait or are refused).
+
+    Submit and approve in one step, by the one assessor (services.review): sealed like any approval,
+    refused while merge conflicts are open.
+    """
+    sign_off(store, assessment_id, actor=actor)
 
 
 def reopen(store: Store, assessment_id: uuid.UUID, *, reason: str = "", actor: str | None = None) -> None:
     """Make a final assessment editable again; the reason goes to the audit trail."""
-    store.reopen(assessment_id, actor=actor, reason=reason)
+    reopen_sealed(store, assessment_id, actor=actor, reason=reason)
 
 
 def delete(store: Store, assessment_id: uuid.UUID, *, actor: str | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..core.responses import ResponseInput, validate_response
 from ..persistence.store import Store
 from .frameworks import BUILTIN_FRAMEWORK_CODE
+from .review import finalize
 
 DEMO_ASSESSOR = "Demo data (sample, not a real assessment)"
 DEMO_ACTOR = "demo"
@@ -173,7 +174,7 @@ def _load_city(
             rows[code] = validate_response(framework, code, entry).as_fields()
         store.save_responses(assessment_id, rows, actor=DEMO_ACTOR)
         if year not in drafts:
-            store.finalize(assessment_id, actor=DEMO_ACTOR)
+            finalize(store, assessment_id, actor=DEMO_ACTOR)
         loaded.append(f"{city} {year}")
     return loaded
 

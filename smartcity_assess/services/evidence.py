@@ -97,3 +97,26 @@ def add_evidence_file(
 
 def remove_evidence(store: Store, evidence_id: uuid.UUID, *, actor: str | None = None) -> None:
     store.remove_evidence(evidence_id, actor=actor)
+
+
+def find_by_sha256(store: Store, assessment_id: uuid.UUID, sha256: str) -> EvidenceInfo:
+    """The assessment's evidence file with this SHA-256 (a unique prefix of 8 or more hex digits will do)."""
+    wanted = sha256.strip().lower()
+    matches = {e.sha256: e for e in store.evidence(assessment_id) if len(wanted) >= 8 and e.sha256.startswith(wanted)}
+    if len(matches) != 1:
+        raise UserError("evidence_not_found", sha256=sha256)
+    return next(iter(matches.values()))
+
+
+def save_evidence_copy(store: Store, evidence: EvidenceInfo, out: str | Path) -> Path:
+    """Write an evidence file's bytes (checked against its SHA-256) to `out`, atomically."""
+    out = Path(out)
+    data = store.evidence_data(evidence.id)
+    temp = out.with_name(f".{out.name}.part")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError("evidence_unreadable", name=str(out), reason=exc.strerror or str(exc)) from None
+    return out

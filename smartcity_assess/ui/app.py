@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.session = None
         self.walk = None
         self._compare = None
+        self._conflicts = None
+        self.last_import = None  # what the last package import did (tests and the status bar read it)
         self.jobs: list[Worker] = []  # background jobs, kept alive until they finish
         self.undo_group = QUndoGroup(self)
 
@@ -250,6 +252,9 @@ class MainWindow(QMainWindow):
             self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+Shift+E"]
         )
         self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
+        self.import_package_action = self._action(self.tr("Import Pac&kage…"), self.import_package)
+        self.export_package_action = self._action(self.tr("E&xport Package…"), self.export_package)
+        self.conflicts_action = self._action(self.tr("&Conflicts…"), self.show_conflicts)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -313,6 +318,9 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.pdf_action,
             None,
+            self.import_package_action,
+            self.export_package_action,
+            None,
             self.quit_action,
         ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
@@ -325,6 +333,7 @@ class MainWindow(QMainWindow):
             self.prev_action,
             self.next_open_action,
             self.find_action,
+            self.conflicts_action,
             None,
             self.finalize_action,
             self.reopen_action,
@@ -369,11 +378,13 @@ class MainWindow(QMainWindow):
         final = self.session is not None and self.session.is_final
         for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
             action.setEnabled(walking)
-        self.finalize_action.setEnabled(walking and not final)
+        self.finalize_action.setEnabled(walking and not final and not self.session.is_in_review)
+        self.conflicts_action.setEnabled(walking and bool(self.session.conflicts))
         self.reopen_action.setEnabled(walking and final)
         target = self.current_assessment_id()
         self.export_action.setEnabled(target is not None)
         self.pdf_action.setEnabled(target is not None)
+        self.export_package_action.setEnabled(target is not None)
         selected = self.list_page.selected_id()
         self.list_page.open_button.setEnabled(selected is not None)
         deletable = False
@@ -508,6 +519,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
+        walk.conflicts_button.clicked.connect(self.show_conflicts)
+        session.conflicts_changed.connect(self._update_actions)
         walk.current_changed.connect(lambda code: setattr(self.settings, "last_indicator", code))
         splitter_state = self.settings.splitter_state
         if splitter_state is not None:
@@ -518,6 +531,8 @@ class MainWindow(QMainWindow):
     def _close_walk(self) -> None:
         if self.walk is None:
             return
+        if self._conflicts is not None:
+            self._conflicts.close()
         self.walk.panel.save_pending()
         self.settings.splitter_state = self.walk.splitter.saveState()
         self.undo_group.removeStack(self.session.undo_stack)
@@ -660,7 +675,34 @@ class MainWindow(QMainWindow):
 
         return exports.export_pdf(self, path)
 
+    def import_package(self, path: str | None = None, prefer: str | None = None) -> Worker | None:
+        from . import packages
+
+        return packages.import_package(self, path, prefer)
+
+    def export_package(self, path: str | None = None, pillars: list[str] | None = None) -> Worker | None:
+        from . import packages
+
+        return packages.export_package(self, path, pillars)
+
     # ---- views and help ------------------------------------------------------------------------------
+
+    def show_conflicts(self) -> QWidget | None:
+        """Both sides of every conflict of the open assessment, beside the walk."""
+        if self.session is None:
+            return None
+        from .views.conflicts import ConflictsView
+
+        if self._conflicts is not None:
+            self._conflicts.close()
+        self._conflicts = ConflictsView(self.session, lang=self.lang)
+        self._conflicts.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = self._conflicts
+        view.destroyed.connect(lambda *_: self._conflicts is view and setattr(self, "_conflicts", None))
+        geometry = self.frameGeometry()
+        view.move(geometry.right() - view.width() // 2, geometry.top() + 40)  # beside the walk, not over it
+        view.show()
+        return view
 
     def show_compare(self) -> QWidget | None:
         try:

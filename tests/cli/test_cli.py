@@ -231,7 +231,10 @@ def test_history_lists_every_change_with_who_and_why(run, mini_id, tmp_path):
     trail = json.loads(out)
     actions = [(e["action"], e["indicator"], e["field"], e["old"], e["new"]) for e in trail]
     assert ("set", "G1", "level", None, "3") in actions and ("set", "G1", "note", None, "SOP drafted") in actions
-    assert ("finalize", None, "status", "draft", "final") in actions
+    # finalize is submit + approve by the one assessor, the approval sealing the content hash
+    assert ("submit", None, "status", "draft", "in_review") in actions
+    approval = next(e for e in trail if e["action"] == "approve")
+    assert approval["old"] == "in_review" and approval["new"].startswith("final; tester; content ")
     reopen = [e for e in trail if e["action"] == "reopen"]
     assert len(reopen) == 1 and reopen[0]["new"].endswith("typo in G1 note") and reopen[0]["actor"] == "tester"
     code, out, _ = run("assessments", "history", mini_id)

@@ -59,7 +59,7 @@ def test_field_level_writes_revisions_and_refusals(backend_store):
     with pytest.raises(UserError):
         new_assessment(store, "kota bandung ", 2026)  # one city, one year, one framework
     actions = [a.action for a in store.audit_trail(draft)]
-    assert actions.count("set") == 2 and actions[-1] == "finalize"
+    assert actions.count("set") == 2 and actions[-2:] == ["submit", "approve"]  # finalize: one-step sign-off
 
 
 @pytest.fixture(scope="module")

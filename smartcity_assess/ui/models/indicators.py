@@ -92,11 +92,18 @@ class IndicatorListModel(QAbstractListModel):
         indicator = self._indicators[index.row()]
         record = self._session.response(indicator.code)
         answered = self._session.is_answered(indicator.code)
+        conflicted = indicator.code in self._session.conflicts
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._mark(record, answered)}  {indicator.code}  {localize(indicator.name, self._lang)}" + (
+            badge = "⚠ " if conflicted else ""
+            mark = self._mark(record, answered)
+            return f"{badge}{mark}  {indicator.code}  {localize(indicator.name, self._lang)}" + (
                 self._markers(indicator.code, record)
             )
         if role == Qt.ItemDataRole.ToolTipRole:
+            if conflicted:
+                return QCoreApplication.translate(
+                    "IndicatorListModel", "{name}: two assessors answered differently; see Conflicts"
+                ).format(name=localize(indicator.name, self._lang))
             return self._tooltip(indicator, record, answered)
         if role == Qt.ItemDataRole.ForegroundRole and not answered:
             return OPEN_COLOUR
@@ -136,6 +143,11 @@ class IndicatorListModel(QAbstractListModel):
         if record.na:
             return QCoreApplication.translate("IndicatorListModel", "N/A")
         return f"✓{record.level}"
+
+    def refresh_all(self) -> None:
+        """Every row again (the conflicts' marks changed)."""
+        if self._indicators:
+            self.dataChanged.emit(self.index(0), self.index(len(self._indicators) - 1))
 
     def _refresh_code(self, code: str) -> None:
         row = self.row_of(code)

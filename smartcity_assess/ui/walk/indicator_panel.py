@@ -245,6 +245,11 @@ class IndicatorPanel(QWidget):
     def indicator(self) -> Indicator | None:
         return self._indicator
 
+    @property
+    def _read_only(self) -> bool:
+        """Final, in review, or (an assignment) another assessor's pillar: shown, not changed here."""
+        return self.session.is_read_only(self._indicator.code if self._indicator is not None else None)
+
     def show_indicator(self, code: str) -> None:
         self.save_pending()  # the note and value being typed belong to the indicator we leave
         indicator = self.session.indicator(code)
@@ -300,13 +305,13 @@ class IndicatorPanel(QWidget):
             self._answer.setText(self.tr("Marked not applicable: left out of the scores."))
         elif level is not None:
             self._answer.setText(self.tr("Level {level} chosen; target {target}.").format(level=level, target=target))
-        elif self.session.is_final:  # nothing to invite: a final assessment takes no answers
+        elif self._read_only:  # nothing to invite: a final assessment takes no answers
             self._answer.setText(self.tr("Not answered."))
         else:
             self._answer.setText(
                 "<span style='color:#D55E00'><b>" + self.tr("Not answered yet: press 1–5 or N.") + "</b></span>"
             )
-        editable = not self.session.is_final
+        editable = not self._read_only
         self.note_edit.setPlaceholderText(
             self.tr("Findings, sources, who said what… (saved as you type)") if editable else self.tr("No note.")
         )
@@ -375,7 +380,7 @@ class IndicatorPanel(QWidget):
 
     def _value_entered(self) -> None:
         """Return or leaving the field: save what the person typed (text set by the panel is never saved)."""
-        if self._indicator is None or self.session.is_final or not self.value_edit.isModified():
+        if self._indicator is None or self._read_only or not self.value_edit.isModified():
             return
         self.value_edit.setModified(False)  # from here on the field shows what the database holds
         text = self.value_edit.text().strip()
@@ -417,7 +422,7 @@ class IndicatorPanel(QWidget):
         self._value_level.setText(self._level_text(self.session.framework.level_for_value(self._indicator, value)))
 
     def _note_typed(self) -> None:
-        if not self.session.is_final:
+        if not self._read_only:
             self._note_timer.start()
 
     def save_pending(self) -> None:
@@ -427,7 +432,7 @@ class IndicatorPanel(QWidget):
 
     def save_note(self) -> None:
         self._note_timer.stop()
-        if self._indicator is None or self.session.is_final:
+        if self._indicator is None or self._read_only:
             return
         record = self.session.response(self._indicator.code)
         text = self.note_edit.toPlainText()
@@ -472,12 +477,12 @@ class IndicatorPanel(QWidget):
             super().keyPressEvent(event)
             return
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and (key - Qt.Key.Key_0) in self._levels:
-            if not self.session.is_final:
+            if not self._read_only:
                 self.choose_level(key - Qt.Key.Key_0)
             event.accept()
             return
         if key == Qt.Key.Key_N:
-            if not self.session.is_final:
+            if not self._read_only:
                 self.toggle_na()
             event.accept()
             return
@@ -490,7 +495,7 @@ class IndicatorPanel(QWidget):
 
     def add_evidence_files(self, paths: list[str]) -> None:
         """Store each file; the first refused one stops with one sentence (those before it stay)."""
-        if self._indicator is None or self.session.is_final:
+        if self._indicator is None or self._read_only:
             return
         code = self._indicator.code
         for path in paths:
@@ -536,7 +541,7 @@ class IndicatorPanel(QWidget):
             self._report_error(sentence(exc))
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and not self.session.is_final:
+        if event.mimeData().hasUrls() and not self._read_only:
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:

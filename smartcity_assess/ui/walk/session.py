@@ -23,6 +23,7 @@ from ...core.framework import Framework, Indicator
 from ...core.responses import ResponseInput
 from ...core.scoring import AssessmentScore, score_assessment
 from ...services import assessments
+from ...services import conflicts as conflict_service
 from ...services import evidence as evidence_service
 from ...services.assessments import earlier_finals, record_response, score
 from ...services.records import AssessmentInfo, EvidenceInfo, ResponseRecord, Store
@@ -39,6 +40,11 @@ def _field_name(field: str) -> str:
         "note": QCoreApplication.translate("AssessmentSession", "note"),
     }
     return names.get(field, field)
+
+
+def _review_state(info: AssessmentInfo) -> tuple:
+    """What decides whether and where the walk may change answers, and what the header says about it."""
+    return (info.status, info.review_comment, info.editable_pillars)
 
 
 def fields_of(record: ResponseRecord | None) -> dict:
@@ -59,6 +65,7 @@ class AssessmentSession(QObject):
     response_changed = Signal(str)  # indicator code
     evidence_changed = Signal(str)  # indicator code
     status_changed = Signal()
+    conflicts_changed = Signal()
     error = Signal(str)  # one sentence, from an undo/redo the database refused
 
     def __init__(self, store: Store, assessment_id: uuid.UUID, *, actor: str | None = None, parent=None):
@@ -73,6 +80,7 @@ class AssessmentSession(QObject):
         self.framework: Framework = scored.framework
         self.score: AssessmentScore = scored.score
         self.previous = self._previous_year()
+        self.conflicts: dict[str, conflict_service.Conflict] = self._read_conflicts()
 
     # ---- reading --------------------------------------------------------------------------------
 
@@ -80,8 +88,35 @@ class AssessmentSession(QObject):
     def is_final(self) -> bool:
         return self.info.is_final
 
+    @property
+    def is_in_review(self) -> bool:
+        return self.info.is_in_review
+
+    def is_read_only(self, code: str | None = None) -> bool:
+        """Whether the indicator can be changed here: not when final or in review, nor outside an assignment."""
+        if self.info.status != "draft":
+            return True
+        indicator = self.framework.indicator(code) if code else None
+        return indicator is not None and not self.info.may_edit_pillar(indicator.pillar_code)
+
     def response(self, code: str) -> ResponseRecord | None:
         return self.responses.get(code)
+
+    def _read_conflicts(self) -> dict[str, conflict_service.Conflict]:
+        return {c.indicator: c for c in conflict_service.open_conflicts(self.store, self.assessment_id)}
+
+    def conflicts_in_pillar(self, pillar_code: str) -> int:
+        return sum(1 for code in self.conflicts if self.indicator(code).pillar_code == pillar_code)
+
+    def resolve_conflict(self, code: str, *, take: str | None = None, answer: dict | None = None) -> None:
+        """Settle one conflict (take a side or write an answer); UserError when refused."""
+        conflict_service.resolve(self.store, self.assessment_id, code, take=take, answer=answer, actor=self.actor)
+        self.refresh()
+
+    def resolve_all_conflicts(self, take: str) -> int:
+        count = conflict_service.resolve_all(self.store, self.assessment_id, take, actor=self.actor)
+        self.refresh()
+        return count
 
     def is_answered(self, code: str) -> bool:
         record = self.responses.get(code)
@@ -179,7 +214,13 @@ class AssessmentSession(QObject):
             for code in sorted(changed):
                 self.response_changed.emit(code)
         self.evidence_changed.emit("")  # "" : whichever indicator is shown reads its files again
-        if info.status != self.info.status:
+        conflicts = self._read_conflicts()
+        if conflicts.keys() != self.conflicts.keys() or any(
+            c.theirs != self.conflicts[k].theirs for k, c in conflicts.items()
+        ):
+            self.conflicts = conflicts
+            self.conflicts_changed.emit()
+        if _review_state(info) != _review_state(self.info):
             self._status_changed()
         return changed
 

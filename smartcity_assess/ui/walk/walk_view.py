@@ -45,12 +45,18 @@ class WalkView(QWidget):
 
         self.header = QLabel(self)
         self.header.setWordWrap(True)  # a long city and framework title must not widen the window
+        self.review_note = QLabel(self)  # the reviewer's comments when it came back, or an assignment's limits
+        self.review_note.setWordWrap(True)
+        self.review_note.setStyleSheet("color: #D55E00;")
+        self.conflicts_button = QPushButton(self)
+        self.conflicts_button.setToolTip(self.tr("Responses two assessors changed differently: decide each one"))
         self.finalize_button = QPushButton(self)
         self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
         self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (F3)"))
         self.next_open_button.clicked.connect(self.go_next_unanswered)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.conflicts_button)
         top.addWidget(self.next_open_button)
         top.addWidget(self.finalize_button)
 
@@ -104,12 +110,14 @@ class WalkView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.review_note)
         layout.addWidget(self.steps)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(hint)
 
         session.response_changed.connect(self._refresh_progress)
         session.status_changed.connect(self._refresh_header)
+        session.conflicts_changed.connect(self._conflicts_changed)
         self._refresh_header()
         self._refresh_progress()
         start = session.first_unanswered()
@@ -208,18 +216,46 @@ class WalkView(QWidget):
             result = score.pillar(pillar.code)
             done = result.answered + result.not_applicable
             mark = "✓ " if done == result.total else ""
-            self.steps.setTabText(row, f"{mark}{row + 1}. {localize(pillar.name, self._lang)}  {done}/{result.total}")
+            conflicts = self.session.conflicts_in_pillar(pillar.code)
+            badge = f"  ⚠ {conflicts}" if conflicts else ""
+            self.steps.setTabText(
+                row, f"{mark}{row + 1}. {localize(pillar.name, self._lang)}  {done}/{result.total}{badge}"
+            )
         self.next_open_button.setEnabled(self.session.first_unanswered() is not None and not self.session.is_final)
+        count = len(self.session.conflicts)
+        self.conflicts_button.setText(self.tr("⚠ Conflicts (%n)…", "", count))
+        self.conflicts_button.setVisible(count > 0)
+
+    def _conflicts_changed(self) -> None:
+        self._refresh_progress()
+        self.indicator_model.refresh_all()
 
     def _refresh_header(self) -> None:
         info, framework = self.session.info, self.session.framework
-        status = self.tr("Final — read-only") if info.is_final else self.tr("Draft — every change is saved at once")
+        if info.is_final:
+            status = self.tr("Final — read-only")
+        elif info.is_in_review:
+            status = self.tr("In review — read-only until the reviewer approves or returns it")
+        else:
+            status = self.tr("Draft — every change is saved at once")
         self.header.setText(
             f"<span style='font-size:14pt'><b>{info.city} {info.year}</b></span> &nbsp; "
             f"{localize(framework.title, self._lang)} {framework.version} &nbsp; "
             f"<span style='color:{'#009E73' if info.is_final else '#666666'}'>{status}</span>"
         )
+        notes = []
+        if info.status == "draft" and info.review_comment:
+            notes.append(self.tr("Returned by the reviewer: {comment}").format(comment=info.review_comment))
+        if info.editable_pillars is not None and not info.is_final:
+            notes.append(
+                self.tr("Your assignment: pillars {pillars}; the others are read-only here.").format(
+                    pillars=", ".join(info.editable_pillars)
+                )
+            )
+        self.review_note.setText("<br>".join(notes))
+        self.review_note.setVisible(bool(notes))
         self.finalize_button.setText(self.tr("Reopen…") if info.is_final else self.tr("Finalize…"))
+        self.finalize_button.setEnabled(not info.is_in_review)
         self.key_hint.setText(
             self.tr("Keys: PgDn/Alt+→ next · PgUp/Alt+← previous")
             if info.is_final

@@ -1,0 +1,168 @@
+"""Packages from the app: File → Export Package… (all pillars or an assignment) and Import Package….
+
+Both run in the background with a progress bar. Texts keep the MainWindow translation context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QVBoxLayout
+
+from ..core.text import localize
+from ..services.merging import import_package as merge_package
+from ..services.packages import export_package as write_package
+from . import file_dialogs
+from .dialogs import messages
+from .exports import suggested_name
+from .worker import Worker
+
+if TYPE_CHECKING:
+    from .app import MainWindow
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
+
+
+class PillarChoice(QDialog):
+    """Which pillars the package lets its recipient change: all (a full package) or an assignment."""
+
+    def __init__(self, framework, lang: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Export package"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Pillars the assessor who imports it may change (the others stay read-only for them):",
+                ),
+                self,
+            )
+        )
+        self.boxes = {}
+        for pillar in framework.pillars:
+            box = QCheckBox(f"{pillar.code} {localize(pillar.name, lang)}", self)
+            box.setChecked(True)
+            self.boxes[pillar.code] = box
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def pillars(self) -> list[str] | None:
+        chosen = [code for code, box in self.boxes.items() if box.isChecked()]
+        return None if len(chosen) == len(self.boxes) or not chosen else chosen
+
+
+def _run(window: MainWindow, label: str, fn, *args, on_done, **kwargs) -> Worker:
+    dialog = QProgressDialog(label, "", 0, 0, window)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    worker = Worker(fn, *args, with_progress=True, **kwargs)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finished() -> None:
+        dialog.reset()
+        dialog.deleteLater()
+        window.jobs.remove(worker)
+
+    def done(value) -> None:
+        finished()
+        on_done(value)
+
+    def failed(sentence: str) -> None:
+        finished()
+        window.show_error(sentence)
+
+    worker.signals.progress.connect(progress)
+    worker.signals.result.connect(done)
+    worker.signals.error.connect(failed)
+    window.jobs.append(worker)
+    return worker.start()
+
+
+def export_package(window: MainWindow, path: str | None = None, pillars: list[str] | None = None) -> Worker | None:
+    """The assessment shown (or selected) as a package; asks which pillars and where, unless given."""
+    assessment_id = window.current_assessment_id()
+    if assessment_id is None:
+        return None
+    if path is None:
+        framework = window.store.framework(window.store.assessment(assessment_id).framework_id)
+        choice = PillarChoice(framework, window.lang, window)
+        if not choice.exec():
+            return None
+        pillars = choice.pillars()
+        suffix = "scapkg"
+        path, _ = file_dialogs.save_file_name(
+            window,
+            _tr("Export package"),
+            suggested_name(window.store, assessment_id, suffix),
+            _tr("Smart City Assess packages (*.scapkg)"),
+        )
+        if not path:
+            return None
+    if window.walk is not None:
+        window.walk.panel.save_pending()
+
+    def done(written) -> None:
+        window.statusBar().showMessage(_tr("Package written to {path}.").format(path=Path(written)), 8000)
+
+    return _run(
+        window,
+        _tr("Writing the package…"),
+        write_package,
+        window.store,
+        assessment_id,
+        path,
+        pillars=pillars,
+        actor=window.actor,
+        on_done=done,
+    )
+
+
+def import_package(window: MainWindow, path: str | None = None, prefer: str | None = None) -> Worker | None:
+    """Check a package whole, then merge it; says what it did, and offers the conflicts when there are some."""
+    if path is None:
+        path = file_dialogs.open_file_name(
+            window, _tr("Import package"), "", _tr("Smart City Assess packages (*.scapkg);;All files (*)")
+        )
+        if not path:
+            return None
+    if window.walk is not None:
+        window.walk.panel.save_pending()
+
+    def done(result) -> None:
+        window.check_outside_changes()
+        text = _tr("Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}.").format(
+            **result.as_dict()
+        )
+        window.statusBar().showMessage(text, 15000)
+        window.last_import = result
+        if result.conflicts:
+            if window.session is None or window.session.assessment_id != result.assessment_id:
+                window.open_assessment(result.assessment_id)
+            question = _tr(
+                "%n response(s) were changed differently on both sides. Decide them now?", "", result.conflicts
+            )
+            if messages.confirm(window, _tr("Package imported"), f"{text} {question}"):
+                window.show_conflicts()
+
+    return _run(
+        window,
+        _tr("Checking and merging the package…"),
+        merge_package,
+        window.store,
+        path,
+        prefer=prefer,
+        actor=window.actor,
+        on_done=done,
+    )
