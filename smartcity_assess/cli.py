@@ -537,7 +537,7 @@ def cmd_conflicts_list(args) -> int:
         )
         return 0
     if not conflicts:
-        print("no open conflicts")
+        print(say("no_open_conflicts", args.lang))
         return 0
 
     def side(s) -> str:
@@ -552,8 +552,8 @@ def cmd_conflicts_list(args) -> int:
 
     for c in conflicts:
         print(f"{c.indicator}")
-        print(f"  mine:   {side(c.mine)}")
-        print(f"  theirs: {side(c.theirs)}  [{c.source}]")
+        print(say("conflict_mine", args.lang, side=side(c.mine)))
+        print(say("conflict_theirs", args.lang, side=side(c.theirs), source=c.source))
     return 0
 
 
@@ -583,12 +583,12 @@ def cmd_conflicts_resolve(args) -> int:
     if args.indicator == "all":
         if args.take is None:
             raise UserError("resolve_how")
-        print(f"resolved {resolve_all(store, assessment_id, args.take, actor=args.actor)}")
+        print(say("resolved", args.lang, what=resolve_all(store, assessment_id, args.take, actor=args.actor)))
         return 0
     record = resolve(
         store, assessment_id, args.indicator, take=args.take, answer=_answer_fields(args), actor=args.actor
     )
-    print(f"resolved {record.indicator_code}")
+    print(say("resolved", args.lang, what=record.indicator_code))
     return 0
 
 
@@ -597,7 +597,7 @@ def cmd_assessments_submit(args) -> int:
 
     store = _open(args)
     review.submit(store, store.resolve_assessment_id(args.id), actor=args.actor)
-    print("in review")
+    print(say("in_review", args.lang))
     return 0
 
 
@@ -613,7 +613,7 @@ def cmd_assessments_approve(args) -> int:
         nip=args.nip,
         actor=args.actor,
     )
-    print(f"final; content sha256 {digest}")
+    print(say("approved", args.lang, digest=digest))
     return 0
 
 
@@ -622,7 +622,7 @@ def cmd_assessments_return(args) -> int:
 
     store = _open(args)
     review.return_to_draft(store, store.resolve_assessment_id(args.id), reason=args.reason, actor=args.actor)
-    print("returned to draft")
+    print(say("returned", args.lang))
     return 0
 
 
@@ -647,7 +647,7 @@ def cmd_agreement(args) -> int:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
     alpha = "—" if result.alpha is None else f"{result.alpha:.3f}"
-    print(f"Krippendorff's alpha (ordinal): {alpha}; assessors: {', '.join(result.assessors) or '—'}")
+    print(say("agreement_line", args.lang, alpha=alpha, assessors=", ".join(result.assessors) or "—"))
     _print_table(
         ("INDICATOR", *result.assessors, "SPREAD"),
         [
