@@ -20,7 +20,7 @@ import _common  # noqa: F401  (puts the checkout on sys.path)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "concurrency"))
 
-from checks import audit_findings, lost_values, start_writer
+from checks import audit_findings, final_windows, lost_values, start_writer
 
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.services.frameworks import open_store
@@ -80,12 +80,7 @@ def main() -> None:
         finalizer.communicate()
         store = open_store(path)
         trail = store.audit_trail(race_id)
-        windows, begun = [], None
-        for entry in trail:
-            if entry.action == "approve":  # finalize signs off at once: submit, then approve
-                begun = entry.at
-            elif entry.action == "reopen":
-                windows.append((begun, entry.at))
+        windows = final_windows(trail)
         sets = [e.at for e in trail if e.action == "set"]
         spoiled = sum(1 for lo, hi in windows if any(lo <= t <= hi for t in sets))
         store.close()

@@ -71,3 +71,15 @@ def release_together(start_file: Path, processes: list) -> None:
             break  # one of them failed to start: its error is reported when it is read
         time.sleep(0.01)
     start_file.touch()
+
+
+def final_windows(trail) -> list[tuple]:
+    """(approved at, reopened at) of each finalize/reopen cycle in an audit trail (finalize signs off at
+    once: a submit, then an approval)."""
+    windows, begun = [], None
+    for entry in trail:
+        if entry.action == "approve":
+            begun = entry.at
+        elif entry.action == "reopen" and begun is not None:
+            windows.append((begun, entry.at))
+    return windows

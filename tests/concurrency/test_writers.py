@@ -6,7 +6,7 @@ import pytest
 
 from smartcity_assess.services.frameworks import open_store
 
-from .checks import audit_findings, lost_values, start_writer
+from .checks import audit_findings, final_windows, lost_values, start_writer
 
 SAVES = 250
 FIELDS = ("level", "note", "target")
@@ -53,12 +53,7 @@ def test_a_finalize_racing_saves_never_lets_a_change_in_after_it(shared_db, tmp_
 
     store = open_store(path)
     trail = store.audit_trail(assessment_id)
-    windows, start = [], None
-    for entry in trail:
-        if entry.action == "approve":  # finalize signs off at once: submit, then approve
-            start = entry.at
-        elif entry.action == "reopen":
-            windows.append((start, entry.at))
+    windows = final_windows(trail)
     assert len(windows) == 50
     sets = [a.at for a in trail if a.action == "set"]
     revisions = [r.at for r in store.response_history(assessment_id)]
