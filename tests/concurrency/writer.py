@@ -30,12 +30,12 @@ from smartcity_assess.services.frameworks import open_store
 INDICATORS = 8
 
 
-def value_for(field: str, i: int):
-    if field == "level":
-        return i % 5 + 1
-    if field == "target":
-        return (i + 2) % 5 + 1
-    return f"note {i} by {field}-writer"
+def value_for(field: str, i: int, rng: random.Random, writer: int):
+    """The i-th value a writer sets. Each writer draws its own levels (seeded by its process id): two
+    writers of one field setting the same values in step would change nothing, and so never clash."""
+    if field in ("level", "target"):
+        return rng.randint(1, 5)
+    return f"note {i} by {field}-writer {writer}"
 
 
 def plain_codes(store, assessment_id) -> list[str]:
@@ -62,11 +62,12 @@ def save(db: str, assessment: str, field: str, count: int, stop: str | None = No
     checked = hasattr(assessments, "NOT_CHECKED")  # the benchmark also runs this against older code
     seen: dict[str, object] = {}
     actor = f"{field}-writer-{os.getpid()}"  # who wrote what can be told apart between processes
+    rng = random.Random(os.getpid())
     last, saved, revisions, conflicts, refused = {}, 0, 0, 0, 0
     for i in range(count):
         if stop and Path(stop).exists():
             break
-        code, value = codes[i % len(codes)], value_for(field, i)
+        code, value = codes[i % len(codes)], value_for(field, i, rng, os.getpid())
         options = {"seen": seen[code]} if checked and code in seen else {}
         try:
             record = assessments.record_response(store, assessment_id, code, actor=actor, **options, **{field: value})
