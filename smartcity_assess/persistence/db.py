@@ -225,10 +225,32 @@ def check_integrity(engine: Engine, where: str) -> None:
     if engine.dialect.name != "sqlite":
         return
     with engine.connect() as conn:
-        problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(3)")]
+        _refuse_damage([row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(3)")], where)
+
+
+def _refuse_damage(problems: list[str], where: str) -> None:
     if problems != ["ok"]:
         problems = [" ".join(p.replace("*** in database main ***", "").split()) for p in problems]
         raise DatabaseUnavailable("db_damaged_check", where=where, problems="; ".join(problems))
+
+
+def identify_read_only(path: Path, where: str) -> None:
+    """Refuse a file that is not ours, is damaged, or comes from a newer version, before any pragma.
+
+    Opened read-only, so a refused file is left exactly as it was: the engine's connections switch a
+    database to WAL (header bytes 18-19) on connect, which must never happen to a file we refuse.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables - {"sqlite_sequence"} and "alembic_version" not in tables:
+            raise DatabaseUnavailable("db_not_ours", where=where)
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            _refuse_newer(row[0] if row else None)
+        _refuse_damage([row[0] for row in conn.execute("PRAGMA quick_check(3)")], where)
+    finally:
+        conn.close()
 
 
 def migrate(engine: Engine) -> Path | None:
@@ -271,8 +293,13 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
     url = database_url(path_or_url)
     where = database_location(url)
     try:
+        path = _sqlite_path(url)
+        known = path is not None and path.is_file() and path.stat().st_size > 0
+        if known:
+            identify_read_only(path, where)  # before the engine sets any pragma on it
         engine = create_db_engine(url)
-        check_integrity(engine, where)
+        if not known:
+            check_integrity(engine, where)
         migrate(engine)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(exc, where) from None
