@@ -843,13 +843,6 @@ def _assessment_row(conn: Connection, assessment_id: uuid.UUID):
         if row is None:
             raise NotFoundError("no_assessment")
         return row
-    city = conn.execute(
-        select(CITIES.c.name)
-        .join(ASSESSMENTS, ASSESSMENTS.c.city_id == CITIES.c.id)
-        .where(ASSESSMENTS.c.id == assessment_id)
-    ).scalar()
-    if city is None:
-        raise NotFoundError("no_assessment")
     try:
         with conn.begin_nested():
             row = conn.execute(query.with_for_update()).first()
@@ -857,9 +850,18 @@ def _assessment_row(conn: Connection, assessment_id: uuid.UUID):
         if db.database_problem(exc) != "db_not_allowed":
             raise
         row = None
-    if row is None:
-        raise UserError("not_allowed_city", city=city)
-    return row
+    if row is not None:
+        return row
+    # The lock found nothing: the assessment is gone, or the server's policies hide it from this login.
+    # The savepoint kept the transaction usable for this one look, made only on the way to a refusal.
+    city = conn.execute(
+        select(CITIES.c.name)
+        .join(ASSESSMENTS, ASSESSMENTS.c.city_id == CITIES.c.id)
+        .where(ASSESSMENTS.c.id == assessment_id)
+    ).scalar()
+    if city is None:
+        raise NotFoundError("no_assessment")
+    raise UserError("not_allowed_city", city=city)
 
 
 def _require_draft(conn: Connection, assessment_id: uuid.UUID, verb: str):

@@ -268,9 +268,22 @@ def read_package(path: str | os.PathLike, progress: Progress | None = None) -> P
     except zipfile.BadZipFile:
         raise UserError("package_truncated", name=name) from None
     except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OverflowError) as exc:
+        if not _raised_by_zip_reading(exc):
+            raise  # a bug of ours while checking, not a damaged package: say so as one
         raise UserError("package_damaged", name=name, reason=str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise UserError("package_unreadable", name=name, reason=exc.strerror or str(exc)) from None
+
+
+def _raised_by_zip_reading(exc: BaseException) -> bool:
+    """Whether zipfile (or zlib under it) raised this while reading the archive: encrypted or unknown
+    compression (RuntimeError, NotImplementedError), bad deflate data, a truncated or lying header."""
+    if isinstance(exc, zlib.error):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and "zipfile" in tb.tb_frame.f_code.co_filename
 
 
 def _check(zf: zipfile.ZipFile, path: Path, name: str, progress: Progress | None) -> Package:
