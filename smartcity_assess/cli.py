@@ -264,20 +264,25 @@ def cmd_score(args) -> int:
         f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
         f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}"
     )
-    _print_table(
-        ("PILLAR", "SCORE", "BAND", "TARGET", "GAP", "DONE"),
-        [
-            (
-                f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}",
-                _fmt(p.score),
-                band(p.band),
-                _fmt(p.target),
-                _fmt(p.gap),
-                f"{p.completion:.0%}",
-            )
-            for p in result.pillars
-        ],
-    )
+    def figures(title: str, results, name_of) -> None:
+        _print_table(
+            (title, "SCORE", "BAND", "TARGET", "GAP", "DONE"),
+            [
+                (
+                    f"{r.code} {localize(name_of(r.code).name, args.lang)}",
+                    _fmt(r.score),
+                    band(r.band),
+                    _fmt(r.target),
+                    _fmt(r.gap),
+                    f"{r.completion:.0%}",
+                )
+                for r in results
+            ],
+        )
+
+    figures("PILLAR", result.pillars, framework.pillar)
+    if result.domains:
+        figures("DOMAIN", result.domains, framework.domain)
     gaps = result.gaps_by_priority()[:5]
     if gaps:
         print("largest gaps by priority:")
