@@ -264,6 +264,7 @@ def cmd_score(args) -> int:
         f"overall {_fmt(overall.score)} ({band(overall.band)}), target {_fmt(overall.target)}, "
         f"gap {_fmt(overall.gap)}, completion {overall.completion:.0%}"
     )
+
     def figures(title: str, results, name_of) -> None:
         _print_table(
             (title, "SCORE", "BAND", "TARGET", "GAP", "DONE"),

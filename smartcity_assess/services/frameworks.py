@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..core.framework import Framework
 from ..core.framework_loader import load_framework_file, load_framework_text
 from ..paths import assessments_path
 from ..persistence.store import FRAMEWORKS, FrameworkInfo, Store
@@ -15,6 +16,9 @@ BUILTIN_FRAMEWORK_CODE = "bandung-smart-city"
 
 def builtin_framework_files() -> list[Path]:
     return sorted(assessments_path("frameworks").glob("*.yaml"))
+
+
+_parsed_builtins: dict[str, Framework] = {}  # file text → framework: a process that opens many databases parses once
 
 
 def ensure_builtin_frameworks(store: Store) -> None:
@@ -27,7 +31,10 @@ def ensure_builtin_frameworks(store: Store) -> None:
     for path in builtin_framework_files():
         text = path.read_text(encoding="utf-8")
         if text not in known_sources:
-            store.add_framework(load_framework_text(text, str(path)), text, builtin=True, actor="smartcity-assess")
+            framework = _parsed_builtins.get(text)
+            if framework is None:
+                framework = _parsed_builtins[text] = load_framework_text(text, str(path))
+            store.add_framework(framework, text, builtin=True, actor="smartcity-assess")
 
 
 def import_framework_file(store: Store, path: str | Path, *, actor: str | None = None) -> FrameworkInfo:
