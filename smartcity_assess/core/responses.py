@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .errors import UserError
 from .framework import Framework, Indicator
 from .text import localize
+
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a year outside this is a typing mistake
 
 
 @dataclass(frozen=True)
@@ -25,9 +27,14 @@ class ResponseInput:
     target: int | None = None
     value: float | None = None
     note: str = ""
+    value_source: str = ""  # where the measured value comes from
+    value_year: int | None = None  # the year it describes
+    recommendation: str = ""
+    responsible: str = ""  # the unit (OPD) that carries the recommendation out
+    due: int | None = None  # the year it is due
 
     def as_fields(self) -> dict:
-        return {"level": self.level, "na": self.na, "target": self.target, "value": self.value, "note": self.note}
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> ResponseInput:
@@ -82,4 +89,19 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na: an indicator marked N/A cannot also have a level or a value")
-    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=entry.note or "")
+    for name in ("value_year", "due"):
+        year = getattr(entry, name)
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise UserError(f"{name}: {year} is not a plausible year")
+    return ResponseInput(
+        level=level,
+        na=entry.na,
+        target=entry.target,
+        value=entry.value,
+        note=entry.note or "",
+        value_source=(entry.value_source or "").strip(),
+        value_year=entry.value_year,
+        recommendation=(entry.recommendation or "").strip(),
+        responsible=(entry.responsible or "").strip(),
+        due=entry.due,
+    )

@@ -25,7 +25,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The revisions this build knows, oldest first. tests/persistence checks it against Alembic's scripts,
 # so start-up can tell "up to date" from one cheap query instead of loading Alembic every time.
-SCHEMA_REVISIONS = ("0001_initial",)
+SCHEMA_REVISIONS = ("0001_initial", "0003_report_fields")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

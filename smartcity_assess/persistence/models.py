@@ -57,6 +57,7 @@ class Assessment(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     finalized_at: datetime | None = None
     finalized_by: str | None = None
+    sign_place: str | None = None  # where the report is signed; None: the city's name
 
 
 class Response(SQLModel, table=True):
@@ -70,8 +71,33 @@ class Response(SQLModel, table=True):
     target: int | None = None  # None: the framework's target
     value: float | None = None  # measured value of a metric indicator
     note: str = ""
+    value_source: str = ""  # where the measured value comes from (BPS, a survey, an agency's records)
+    value_year: int | None = None  # the year the value describes
+    recommendation: str = ""
+    responsible: str = ""  # the unit (OPD) responsible for the recommendation
+    due: int | None = None  # the year by which it is due
     updated_by: str = ""
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+LEAD = "lead"
+ASSESSOR = "assessor"
+REVIEWER = "reviewer"
+TEAM_ROLES = (LEAD, ASSESSOR, REVIEWER)  # the order the report lists them in
+
+
+class TeamMember(SQLModel, table=True):
+    """One member of an assessment's evaluation team, as the report's team list and sign-off page name them."""
+
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("assessment_id", "name", name="uq_team_members_name"),)
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    assessment_id: uuid.UUID = Field(foreign_key="assessments.id", index=True, ondelete="CASCADE")
+    name: str
+    role: str  # one of TEAM_ROLES
+    nip: str = ""  # Nomor Induk Pegawai, for civil servants
+    position: str = ""  # jabatan, e.g. "Kepala Bidang Aplikasi Informatika"
+    added_at: datetime = Field(default_factory=utcnow)
 
 
 class EvidenceBlob(SQLModel, table=True):

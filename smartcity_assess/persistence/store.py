@@ -31,6 +31,9 @@ from . import db
 from .models import (
     DRAFT,
     FINAL,
+    LEAD,
+    REVIEWER,
+    TEAM_ROLES,
     Assessment,
     AuditEntry,
     City,
@@ -38,6 +41,7 @@ from .models import (
     EvidenceFile,
     FrameworkRecord,
     Response,
+    TeamMember,
     utcnow,
 )
 
@@ -48,8 +52,10 @@ RESPONSES = Response.__table__
 BLOBS = EvidenceBlob.__table__
 EVIDENCE = EvidenceFile.__table__
 AUDIT = AuditEntry.__table__
+TEAM = TeamMember.__table__
+SINGLE_ROLES = (LEAD, REVIEWER)  # one each: they sign the report
 
-RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
+RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note, value_source, …
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class AssessmentInfo:
     updated_at: datetime
     finalized_at: datetime | None
     finalized_by: str | None
+    sign_place: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -94,13 +101,18 @@ class ResponseRecord:
     note: str
     updated_by: str
     updated_at: datetime
+    value_source: str = ""
+    value_year: int | None = None
+    recommendation: str = ""
+    responsible: str = ""
+    due: int | None = None
 
     def answer(self) -> Answer:
         return Answer(level=self.level, na=self.na, target=self.target)
 
     def as_input(self) -> ResponseInput:
         """The recorded fields, as the validation rules take them."""
-        return ResponseInput(level=self.level, na=self.na, target=self.target, value=self.value, note=self.note)
+        return ResponseInput(**{name: getattr(self, name) for name in RESPONSE_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,14 @@ class EvidenceInfo:
     sha256: str
     added_by: str
     added_at: datetime
+
+
+@dataclass(frozen=True)
+class TeamMemberInfo:
+    name: str
+    role: str
+    nip: str
+    position: str
 
 
 @dataclass(frozen=True)
@@ -354,6 +374,7 @@ class Store:
             info = _require_draft(conn, assessment_id, "delete")
             conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id))
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id))
+            conn.execute(delete(TEAM).where(TEAM.c.assessment_id == assessment_id))
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
@@ -573,6 +594,79 @@ class Store:
                 old_value=row.file_name,
             )
 
+    # ---- evaluation team ----------------------------------------------------------------------
+
+    def team(self, assessment_id: uuid.UUID) -> list[TeamMemberInfo]:
+        """The team in the report's order: the lead, the assessors, the reviewer; each as added."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(TEAM).where(TEAM.c.assessment_id == assessment_id).order_by(TEAM.c.added_at))
+            members = [TeamMemberInfo(r.name, r.role, r.nip, r.position) for r in rows]
+        return sorted(members, key=lambda m: TEAM_ROLES.index(m.role) if m.role in TEAM_ROLES else len(TEAM_ROLES))
+
+    def set_team_member(
+        self,
+        assessment_id: uuid.UUID,
+        member: TeamMemberInfo,
+        *,
+        actor: str | None = None,
+    ) -> None:
+        """Add a member, or change the role, NIP and position of the one with that name (audited)."""
+        with self._begin() as conn:
+            _require_draft(conn, assessment_id, "change the team of")
+            old = conn.execute(
+                select(TEAM).where(TEAM.c.assessment_id == assessment_id, TEAM.c.name == member.name)
+            ).first()
+            if member.role in SINGLE_ROLES:
+                holder = conn.execute(
+                    select(TEAM.c.name).where(
+                        TEAM.c.assessment_id == assessment_id, TEAM.c.role == member.role, TEAM.c.name != member.name
+                    )
+                ).scalar()
+                if holder is not None:
+                    raise UserError(
+                        f"the team already has a {member.role} ({holder}); remove them or make them an assessor first"
+                    )
+            values = {"role": member.role, "nip": member.nip, "position": member.position}
+            if old is None:
+                conn.execute(
+                    insert(TEAM).values(
+                        id=uuid.uuid4(), assessment_id=assessment_id, name=member.name, added_at=utcnow(), **values
+                    )
+                )
+                before = None
+            else:
+                conn.execute(update(TEAM).where(TEAM.c.id == old.id).values(**values))
+                before = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+            _audit(
+                conn,
+                actor,
+                "set_team_member",
+                assessment_id,
+                field="team",
+                old_value=before,
+                new_value=_team_text(member),
+            )
+
+    def remove_team_member(self, assessment_id: uuid.UUID, name: str, *, actor: str | None = None) -> None:
+        with self._begin() as conn:
+            _require_draft(conn, assessment_id, "change the team of")
+            old = conn.execute(select(TEAM).where(TEAM.c.assessment_id == assessment_id, TEAM.c.name == name)).first()
+            if old is None:
+                raise NotFoundError(f"{name} is not in the team of this assessment")
+            conn.execute(delete(TEAM).where(TEAM.c.id == old.id))
+            old_text = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+            _audit(conn, actor, "remove_team_member", assessment_id, field="team", old_value=old_text)
+
+    def set_sign_place(self, assessment_id: uuid.UUID, place: str | None, *, actor: str | None = None) -> None:
+        """Where the report is signed (None: the city's name)."""
+        with self._begin() as conn:
+            _require_draft(conn, assessment_id, "change")
+            old = conn.execute(select(ASSESSMENTS.c.sign_place).where(ASSESSMENTS.c.id == assessment_id)).scalar()
+            if old == place:
+                return
+            conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(sign_place=place))
+            _audit(conn, actor, "set", assessment_id, field="sign_place", old_value=old, new_value=place)
+
     # ---- audit --------------------------------------------------------------------------------
 
     def audit_trail(self, assessment_id: uuid.UUID) -> list[AuditInfo]:
@@ -602,6 +696,7 @@ class Store:
             "responses": RESPONSES,
             "evidence_files": EVIDENCE,
             "audit_entries": AUDIT,
+            "team_members": TEAM,
         }
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
@@ -689,6 +784,15 @@ def _audit(
     )
 
 
+def _team_text(member: TeamMemberInfo) -> str:
+    parts = [
+        member.role,
+        *([f"NIP {member.nip}"] if member.nip else []),
+        *([member.position] if member.position else []),
+    ]
+    return f"{member.name} ({', '.join(parts)})"
+
+
 def _framework_info(row) -> FrameworkInfo:
     return FrameworkInfo(
         id=row.id,
@@ -716,6 +820,7 @@ def _assessment_info(row) -> AssessmentInfo:
         updated_at=row.updated_at,
         finalized_at=row.finalized_at,
         finalized_by=row.finalized_by,
+        sign_place=row.sign_place,
     )
 
 
@@ -729,6 +834,11 @@ def _response_record(row) -> ResponseRecord:
         note=row.note,
         updated_by=row.updated_by,
         updated_at=row.updated_at,
+        value_source=row.value_source,
+        value_year=row.value_year,
+        recommendation=row.recommendation,
+        responsible=row.responsible,
+        due=row.due,
     )
 
 

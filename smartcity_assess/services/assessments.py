@@ -41,6 +41,11 @@ def record_response(
     target=_UNCHANGED,
     value=_UNCHANGED,
     note=_UNCHANGED,
+    value_source=_UNCHANGED,
+    value_year=_UNCHANGED,
+    recommendation=_UNCHANGED,
+    responsible=_UNCHANGED,
+    due=_UNCHANGED,
 ) -> ResponseRecord:
     """Change some fields of one response (the autosave path); the others keep their stored values.
 
@@ -50,7 +55,20 @@ def record_response(
     framework = store.framework(store.assessment(assessment_id).framework_id)
     current = store.responses(assessment_id).get(indicator_code)
     given = {
-        k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
+        k: v
+        for k, v in dict(
+            level=level,
+            na=na,
+            target=target,
+            value=value,
+            note=note,
+            value_source=value_source,
+            value_year=value_year,
+            recommendation=recommendation,
+            responsible=responsible,
+            due=due,
+        ).items()
+        if v is not _UNCHANGED
     }
     merged = merge_response(current.as_input() if current else None, given)
     entry = validate_response(framework, indicator_code, merged)
