@@ -214,6 +214,46 @@ def cmd_assessments_history(args) -> int:
     return 0
 
 
+def cmd_assessments_team(args) -> int:
+    from .services import team
+
+    store = _open(args)
+    assessment_id = store.resolve_assessment_id(args.id)
+    if args.role and not args.add:
+        raise UserError("--role goes with --add NAME")
+    if args.add:
+        if not args.role:
+            raise UserError("--add needs --role lead, assessor or reviewer")
+        team.set_member(
+            store,
+            assessment_id,
+            args.add,
+            args.role,
+            nip=args.nip or "",
+            position=args.position or "",
+            actor=args.actor,
+        )
+    if args.remove:
+        team.remove_member(store, assessment_id, args.remove, actor=args.actor)
+    if args.place is not None:
+        team.set_sign_place(store, assessment_id, args.place, actor=args.actor)
+    members = store.team(assessment_id)
+    info = store.assessment(assessment_id)
+    if args.json:
+        out = {
+            "place": team.sign_place(info.city, info.sign_place),
+            "team": [{"name": m.name, "role": m.role, "nip": m.nip, "position": m.position} for m in members],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not members:
+        print("no team yet: add one with --add NAME --role lead|assessor|reviewer [--nip NIP]")
+    else:
+        _print_table(("NAME", "ROLE", "NIP", "POSITION"), [(m.name, m.role, m.nip, m.position) for m in members])
+    print(f"signed at: {team.sign_place(info.city, info.sign_place)}")
+    return 0
+
+
 def cmd_assessments_delete(args) -> int:
     store = _open(args)
     store.delete_assessment(store.resolve_assessment_id(args.id), actor=args.actor)
@@ -472,6 +512,15 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("id")
     history.add_argument("--json", action="store_true", help="print the trail as JSON")
     add(asm, "delete", cmd_assessments_delete, "delete a draft assessment").add_argument("id")
+    team = add(asm, "team", cmd_assessments_team, "the evaluation team the report names and its signing place")
+    team.add_argument("id")
+    team.add_argument("--add", metavar="NAME", help="add a member (or change the one with this name)")
+    team.add_argument("--role", choices=("lead", "assessor", "reviewer"), help="the role of the member added")
+    team.add_argument("--nip", help="the member's NIP (18 digits)")
+    team.add_argument("--position", help="the member's position (jabatan), e.g. 'Kepala Bidang Aplikasi Informatika'")
+    team.add_argument("--remove", metavar="NAME", help="remove a member")
+    team.add_argument("--place", help="where the report is signed (default: the city's name)")
+    team.add_argument("--json", action="store_true")
 
     rsp = sub.add_parser("responses", help="import and export responses").add_subparsers(
         metavar="ACTION", required=True
@@ -480,7 +529,8 @@ def build_parser() -> argparse.ArgumentParser:
         rsp,
         "import",
         cmd_responses_import,
-        "import responses from CSV/XLSX (columns indicator,level,target,na,value,note); all or nothing",
+        "import responses from CSV/XLSX (columns indicator,level,target,na,value,note,value_source,value_year,"
+        "recommendation,responsible,due) or a filled-in field sheet; all or nothing",
     )
     imp.add_argument("id")
     imp.add_argument("file")

@@ -1,6 +1,7 @@
 """Response tables (CSV/XLSX rows of text) ↔ validated responses.
 
-Columns: indicator, level, target, na, value, note. Exports add read-only columns that an
+Columns: indicator, level, target, na, value, note, value_source, value_year, recommendation, responsible,
+due. Exports add read-only columns that an
 import accepts and ignores, so an exported file can be edited in a spreadsheet and imported back.
 Any bad cell refuses the whole table, naming its row (as a spreadsheet numbers it) and column.
 """
@@ -15,7 +16,8 @@ from .numbers import NotANumber, NotFinite, parse_decimal
 from .responses import ResponseInput, merge_response, validate_response
 from .text import localize
 
-IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note")
+REPORT_COLUMNS = ("value_source", "value_year", "recommendation", "responsible", "due")
+IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note", *REPORT_COLUMNS)
 INFO_COLUMNS = ("pillar", "name", "level_name", "unit", "updated_by", "updated_at")
 EXPORT_COLUMNS = (
     "indicator",
@@ -28,6 +30,7 @@ EXPORT_COLUMNS = (
     "value",
     "unit",
     "note",
+    *REPORT_COLUMNS,
     "updated_by",
     "updated_at",
 )
@@ -63,7 +66,7 @@ def _whole(text: str, column: str, row: int) -> int | None:
     except ValueError:
         raise TableError(row, column, f"'{text}' is not a number") from None
     if not number.is_integer():
-        raise TableError(row, column, f"'{text}' is not a whole level")
+        raise TableError(row, column, f"'{text}' is not a whole {'level' if column in ('level', 'target') else 'year'}")
     return int(number)
 
 
@@ -130,7 +133,18 @@ def _text(text: str, column: str, row: int) -> str:
 
 
 # column → how its cell is read (text, column, row number) -> field value
-_READERS = {"level": _whole, "target": _whole, "na": _flag, "value": _number, "note": _text}
+_READERS = {
+    "level": _whole,
+    "target": _whole,
+    "na": _flag,
+    "value": _number,
+    "note": _text,
+    "value_source": _text,
+    "value_year": _whole,
+    "recommendation": _text,
+    "responsible": _text,
+    "due": _whole,
+}
 
 
 def _cell(value) -> str:
@@ -162,6 +176,7 @@ def export_rows(framework: Framework, responses: Mapping[str, object], lang: str
                 "value": getattr(record, "value", None),
                 "unit": localize(ind.metric.unit, lang) if ind.metric else "",
                 "note": getattr(record, "note", ""),
+                **{column: getattr(record, column, None) for column in REPORT_COLUMNS},
                 "updated_by": getattr(record, "updated_by", ""),
                 "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",
             }

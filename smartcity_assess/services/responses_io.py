@@ -73,7 +73,7 @@ def responses_frame(store: Store, assessment_id: uuid.UUID, lang: str = "en") ->
     framework = store.framework(store.assessment(assessment_id).framework_id)
     rows = export_rows(framework, store.responses(assessment_id), lang)
     frame = pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
-    for column in ("level", "target"):
+    for column in ("level", "target", "value_year", "due"):
         frame[column] = frame[column].astype("Int64")
     return frame
 

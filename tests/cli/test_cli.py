@@ -286,3 +286,57 @@ def test_a_database_that_cannot_be_opened_is_one_line(db, message, capsys):
     assert main(["--db", db, "assessments", "list"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_report_columns_round_trip_and_bad_years_are_refused(run, mini_id, tmp_path, db_path):
+    path = write_csv(
+        tmp_path,
+        "indicator,value,value_source,value_year,recommendation,responsible,due\n"
+        "W1,45,BPS Susenas,2025,Tambah titik Wi-Fi,Diskominfo,2027\n",
+    )
+    assert run("responses", "import", mini_id, path)[0] == 0
+    out_path = tmp_path / "export.xlsx"
+    run("responses", "export", mini_id, "--out", str(out_path))
+    row = pd.read_excel(out_path).set_index("indicator").loc["W1"]
+    assert (row["value_source"], row["value_year"], row["recommendation"], row["responsible"], row["due"]) == (
+        "BPS Susenas",
+        2025,
+        "Tambah titik Wi-Fi",
+        "Diskominfo",
+        2027,
+    )
+    before = counts(db_path)
+    bad = write_csv(tmp_path, "indicator,due\nW1,2027.5\n")
+    assert (
+        run("responses", "import", mini_id, bad)[2] == "error: r.csv: row 2, column due: '2027.5' is not a whole year\n"
+    )
+    bad = write_csv(tmp_path, "indicator,value_year\nW1,25\n")
+    assert run("responses", "import", mini_id, bad)[2] == (
+        "error: r.csv: row 2, column value_year: 25 is not a plausible year\n"
+    )
+    assert counts(db_path) == before
+
+
+def test_team_command_adds_lists_and_removes(run, mini_id, db_path):
+    assert (
+        run("assessments", "team", mini_id, "--add", "Siti Aminah", "--role", "lead", "--nip", "198203152006042001")[0]
+        == 0
+    )
+    run("assessments", "team", mini_id, "--add", "Budi", "--role", "reviewer", "--place", "Cibadak")
+    code, out, _ = run("assessments", "team", mini_id, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["place"] == "Cibadak"
+    assert [(m["name"], m["role"], m["nip"]) for m in data["team"]] == [
+        ("Siti Aminah", "lead", "198203152006042001"),
+        ("Budi", "reviewer", ""),
+    ]
+    before = counts(db_path)
+    assert run("assessments", "team", mini_id, "--add", "Andi")[:3:2] == (
+        2,
+        "error: --add needs --role lead, assessor or reviewer\n",
+    )
+    code, _, err = run("assessments", "team", mini_id, "--add", "Andi", "--role", "lead")
+    assert code == 2 and "already has a lead (Siti Aminah)" in err
+    assert counts(db_path) == before
+    run("assessments", "team", mini_id, "--remove", "Budi")
+    assert "Budi" not in run("assessments", "team", mini_id)[1]
