@@ -561,9 +561,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_out.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="write the comparison table to a file")
     lang(cmp)
 
-    rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
+    rep = add(sub, "report", cmd_report, "write the report of an assessment as PDF or Word (DOCX)")
     rep.add_argument("id")
-    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx")
     lang(rep)
 
     add(sub, "demo", cmd_demo, "load clearly labelled sample data (Bandung over 4 years, and Cimahi)")

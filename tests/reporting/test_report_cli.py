@@ -58,3 +58,15 @@ def test_unknown_language_is_refused_by_the_parser(run, assessment_id, tmp_path)
         run("report", assessment_id, "--out", str(tmp_path / "r.pdf"), "--lang", "fr")
     assert exit_info.value.code == 2
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_report_writes_a_docx_too(run, assessment_id, tmp_path):
+    import docx
+
+    out_file = tmp_path / "laporan.docx"
+    code, out, err = run("report", assessment_id, "--out", str(out_file), "--lang", "id")
+    assert (code, err) == (0, "")
+    assert out.strip() == str(out_file.resolve())
+    assert docx.Document(out_file).core_properties.title == (
+        "Laporan Hasil Penilaian Tingkat Kematangan Smart City Kota Bandung Tahun 2026"
+    )
