@@ -282,6 +282,16 @@ def cmd_responses_export(args) -> int:
     return 0
 
 
+def cmd_forms_export(args) -> int:
+    from .reporting.field_sheet import write_field_sheet
+
+    store = _open(args)
+    info = store.find_framework(args.framework, args.framework_version)
+    path = write_field_sheet(store.framework(info.id), args.out, args.lang)
+    print(path)
+    return 0
+
+
 # ---- score and demo ----------------------------------------------------------------------------
 
 
@@ -538,6 +548,21 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id")
     exp.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     lang(exp)
+
+    frm = sub.add_parser("forms", help="field sheets to fill in on any computer or on paper").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    frm_export = add(
+        frm,
+        "export",
+        cmd_forms_export,
+        "write a field sheet (XLSX, one sheet per pillar with the rubrics and answer columns); read it back with "
+        "'responses import ID FILE.xlsx'",
+    )
+    frm_export.add_argument("--framework", required=True, help="framework code (see 'frameworks list')")
+    frm_export.add_argument("--framework-version", help="framework version (default: the latest imported)")
+    frm_export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    lang(frm_export)
 
     sc = add(sub, "score", cmd_score, "score an assessment: overall, pillars, largest gaps")
     sc.add_argument("id")

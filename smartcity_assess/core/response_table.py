@@ -101,12 +101,12 @@ def parse_response_rows(
     current = current or {}
     iterator = iter(rows)
     try:
-        header = _check_header([_cell(c) for c in next(iterator)])
+        header = _check_header([cell_text(c) for c in next(iterator)])
     except StopIteration:
         raise TableError(None, None, "the file is empty") from None
     result: dict[str, ResponseInput] = {}
     for row_number, raw in enumerate(iterator, start=2):
-        cells = [_cell(c) for c in raw]
+        cells = [cell_text(c) for c in raw]
         if not any(cells):
             continue
         if len(cells) > len(header) and any(cells[len(header) :]):
@@ -117,15 +117,22 @@ def parse_response_rows(
             raise TableError(row_number, "indicator", "is empty")
         if code in result:
             raise TableError(row_number, "indicator", f"'{code}' appears twice")
-        given = {field: read(values[field], field, row_number) for field, read in _READERS.items() if field in values}
-        try:
-            result[code] = validate_response(framework, code, merge_response(current.get(code), given))
-        except UserError as exc:
-            column, _, problem = str(exc).partition(": ")
-            if column in IMPORT_COLUMNS:
-                raise TableError(row_number, column, problem) from None
-            raise TableError(row_number, "indicator", str(exc)) from None
+        result[code] = parse_response_row(framework, code, values, row_number, current.get(code))
     return result
+
+
+def parse_response_row(
+    framework: Framework, code: str, values: Mapping[str, str], row_number: int, current: ResponseInput | None
+) -> ResponseInput:
+    """One row's cells (column → text; a column not given keeps what is stored) as the validated response."""
+    given = {field: read(values[field], field, row_number) for field, read in _READERS.items() if field in values}
+    try:
+        return validate_response(framework, code, merge_response(current, given))
+    except UserError as exc:
+        column, _, problem = str(exc).partition(": ")
+        if column in IMPORT_COLUMNS:
+            raise TableError(row_number, column, problem) from None
+        raise TableError(row_number, "indicator", str(exc)) from None
 
 
 def _text(text: str, column: str, row: int) -> str:
@@ -147,7 +154,7 @@ _READERS = {
 }
 
 
-def _cell(value) -> str:
+def cell_text(value) -> str:
     """Cells from CSV are text; from XLSX they may be numbers, booleans or empty."""
     if value is None:
         return ""

@@ -331,6 +331,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "date": {"en": "Date", "id": "Tanggal"},
     "added_by": {"en": "Added by", "id": "Ditambahkan oleh"},
     "sha256": {"en": "SHA-256", "id": "SHA-256"},
+    # field sheets (forms export)
+    "form_title": {"en": "Field sheet", "id": "Lembar kerja lapangan"},
+    "form_instructions": {"en": "Instructions", "id": "Petunjuk"},
+    "form_lines": {
+        "en": [
+            "One sheet per pillar: each row is an indicator with its question, the five rubric levels, and for a "
+            "measured indicator its unit and thresholds.",
+            "Fill in the columns on the right: the level (1–5, or TB when the indicator does not apply), a target "
+            "if it differs from the framework's, the measured value, your finding, the source and year of the "
+            "value, a recommendation, the responsible unit (OPD) and the year it is due.",
+            "For a measured indicator give the value: the level follows from the thresholds.",
+            "A cell left empty changes nothing that is already recorded.",
+            "Do not change the codes in column A, the row of column keys, or the sheet '_form'.",
+            "Read the sheet back with: smartcity-assess responses import ID FILE.xlsx (all or nothing: the first "
+            "bad cell refuses the whole file and names its sheet, row and column).",
+        ],
+        "id": [
+            "Satu lembar untuk setiap pilar: setiap baris adalah satu indikator dengan pertanyaannya, lima tingkat "
+            "rubrik, serta satuan dan ambang batas untuk indikator terukur.",
+            "Isi kolom di sebelah kanan: tingkat (1–5, atau TB bila indikator tidak berlaku), target bila berbeda "
+            "dari kerangka, nilai terukur, temuan Anda, sumber dan tahun nilai, rekomendasi, perangkat daerah "
+            "penanggung jawab, dan tahun target penyelesaiannya.",
+            "Untuk indikator terukur isikan nilainya: tingkatnya ditentukan dari ambang batas.",
+            "Sel yang dibiarkan kosong tidak mengubah apa pun yang sudah tercatat.",
+            "Jangan mengubah kode di kolom A, baris kunci kolom, atau lembar '_form'.",
+            "Baca kembali lembar ini dengan: smartcity-assess responses import ID BERKAS.xlsx (semua atau tidak "
+            "sama sekali: sel pertama yang salah menolak seluruh berkas dan menyebut lembar, baris, dan kolomnya).",
+        ],
+    },
+    "form_levels": {"en": "Levels", "id": "Tingkat"},
+    "form_question": {"en": "Question", "id": "Pertanyaan"},
+    "form_unit": {"en": "Unit", "id": "Satuan"},
+    "form_thresholds": {"en": "Thresholds", "id": "Ambang batas"},
+    "form_level": {"en": "Level (1–5 or TB)", "id": "Tingkat (1–5 atau TB)"},
+    "form_value": {"en": "Value", "id": "Nilai"},
+    "form_source": {"en": "Source of the value", "id": "Sumber nilai"},
+    "form_year": {"en": "Year of the value", "id": "Tahun nilai"},
+    "form_responsible": {"en": "Responsible unit (OPD)", "id": "Perangkat daerah penanggung jawab"},
+    "form_due": {"en": "Due (year)", "id": "Target waktu (tahun)"},
+    "form_bad_level": {"en": "Choose 1–5 or TB", "id": "Pilih 1–5 atau TB"},
+    "form_bad_year": {"en": "A year such as 2026", "id": "Tahun, misalnya 2026"},
+    "form_bad_number": {"en": "A number", "id": "Angka"},
     # method
     "method_scale": {"en": "Scale and level names", "id": "Skala dan nama tingkat"},
     "method_weights": {"en": "Pillar weights", "id": "Bobot pilar"},

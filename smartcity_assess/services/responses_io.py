@@ -11,6 +11,7 @@ import pandas as pd
 from ..core.errors import UserError
 from ..core.response_table import EXPORT_COLUMNS, export_rows, parse_response_rows
 from ..persistence.store import Store
+from .field_sheets import is_field_sheet, open_workbook, read_field_sheet
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -29,21 +30,18 @@ def _delimiter(header: str) -> str:
 
 def read_table_rows(path: str | Path) -> list[list]:
     path = Path(path)
-    kind = _table_kind(path)
-    try:
-        if kind == ".csv":
-            # utf-8-sig: spreadsheets on Windows write a byte-order mark that must not become part of a header.
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                delimiter = _delimiter(handle.readline())
-                handle.seek(0)
-                return list(csv.reader(handle, delimiter=delimiter))
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
+    if _table_kind(path) == ".xlsx":
+        workbook = open_workbook(path)
         try:
             return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
         finally:
             workbook.close()
+    try:
+        # utf-8-sig: spreadsheets on Windows write a byte-order mark that must not become part of a header.
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            delimiter = _delimiter(handle.readline())
+            handle.seek(0)
+            return list(csv.reader(handle, delimiter=delimiter))
     except FileNotFoundError:
         raise UserError(f"{path}: file not found") from None
     except UnicodeDecodeError:
@@ -52,19 +50,30 @@ def read_table_rows(path: str | Path) -> list[list]:
         raise UserError(f"{path}: not a readable CSV file ({exc})") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    except Exception as exc:  # openpyxl raises many types for damaged workbooks
-        raise UserError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
 
 
 def import_responses(store: Store, assessment_id: uuid.UUID, path: str | Path, *, actor: str | None = None) -> int:
-    """All-or-nothing: validates every row before writing any. Returns the number of rows imported."""
+    """All-or-nothing: validates every row before writing any. Returns the number of rows imported.
+
+    A field sheet (forms export) is recognised by its `_form` sheet and read sheet by sheet.
+    """
+    path = Path(path)
     framework = store.framework(store.assessment(assessment_id).framework_id)
-    rows = read_table_rows(path)  # its errors already name the file
     current = {code: record.as_input() for code, record in store.responses(assessment_id).items()}
+    if _table_kind(path) == ".xlsx":
+        workbook = open_workbook(path)
+        try:
+            if is_field_sheet(workbook):
+                entries = read_field_sheet(workbook, path.name, framework, current)
+                store.save_responses(assessment_id, {c: e.as_fields() for c, e in entries.items()}, actor=actor)
+                return len(entries)
+        finally:
+            workbook.close()
+    rows = read_table_rows(path)  # its errors already name the file
     try:
         entries = parse_response_rows(framework, rows, current)
     except UserError as exc:
-        raise UserError(f"{Path(path).name}: {exc}") from None
+        raise UserError(f"{path.name}: {exc}") from None
     store.save_responses(assessment_id, {code: e.as_fields() for code, e in entries.items()}, actor=actor)
     return len(entries)
 
