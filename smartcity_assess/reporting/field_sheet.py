@@ -35,11 +35,32 @@ def _info_keys(levels: tuple[int, ...]) -> tuple[str, ...]:
     return ("indicator", "name", "question", *(f"rubric_{n}" for n in levels), "unit", "thresholds")
 
 
+def _add_validations(sheet, cat: Catalogue, levels: tuple[int, ...], ranges: dict[str, str]) -> None:
+    """Drop-down lists for level (1–5 or TB) and target, a number for the value, years for year and due."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    def validate(key: str, validation: DataValidation) -> None:
+        validation.add(ranges[key])
+        sheet.add_data_validation(validation)
+
+    choices = ",".join([*map(str, levels), "TB"])
+    validate(
+        "level", DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level"))
+    )
+    validate("target", DataValidation(type="list", formula1=f'"{",".join(map(str, levels))}"', allow_blank=True))
+    number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True)
+    number.error = cat("form_bad_number")
+    validate("value", number)
+    for key in ("value_year", "due"):
+        year = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
+        year.error = cat("form_bad_year")
+        validate(key, year)
+
+
 def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str = "en") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     cat = Catalogue(lang)
     path = Path(path).expanduser()
@@ -118,39 +139,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
         last = first + len(pillar.indicators) - 1
         column_of = {key: get_column_letter(i) for i, key in enumerate(keys, start=1)}
 
-        def validate(key: str, validation: DataValidation) -> None:
-            validation.add(f"{column_of[key]}{first}:{column_of[key]}{last}")
-            sheet.add_data_validation(validation)  # noqa: B023  (used at once, in this iteration)
-
-        choices = ",".join([*map(str, levels), "TB"])
-        validate(
-            "level", DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level"))
-        )
-        targets = ",".join(map(str, levels))
-        validate("target", DataValidation(type="list", formula1=f'"{targets}"', allow_blank=True))
-        validate(
-            "value",
-            DataValidation(
-                type="decimal",
-                operator="between",
-                formula1="-1E+15",
-                formula2="1E+15",
-                allow_blank=True,
-                error=cat("form_bad_number"),
-            ),
-        )
-        for key in ("value_year", "due"):
-            validate(
-                key,
-                DataValidation(
-                    type="whole",
-                    operator="between",
-                    formula1="1900",
-                    formula2="2200",
-                    allow_blank=True,
-                    error=cat("form_bad_year"),
-                ),
-            )
+        _add_validations(sheet, cat, levels, {key: f"{column_of[key]}{first}:{column_of[key]}{last}" for key in keys})
         sheet.freeze_panes = f"{get_column_letter(3)}{first}"
         sheet.print_title_rows = f"{KEY_ROW - 1}:{KEY_ROW}"
         sheet.page_setup.orientation = "landscape"
