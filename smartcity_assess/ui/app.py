@@ -32,6 +32,7 @@ from .database_errors import DATABASE_ERRORS, database_sentence, install_databas
 from .db_lock import lock_database
 from .dialogs import messages
 from .dialogs.new_assessment import NewAssessmentChoice, NewAssessmentDialog
+from .dialogs.properties import PropertiesDialog
 from .i18n import LANGUAGES, TRANSLATIONS, normalize_language
 from .models.assessments import AssessmentRow
 from .settings import APPLICATION, ORGANIZATION, AppSettings
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
             self.tr("&Export Responses (CSV/XLSX)…"), self.export_responses, ["Ctrl+Shift+E"]
         )
         self.pdf_action = self._action(self.tr("Export &PDF Report…"), self.export_pdf, [Key.Print])
+        self.docx_action = self._action(self.tr("Export &Word Report (DOCX)…"), self.export_docx, ["Ctrl+Shift+W"])
+        self.sheet_action = self._action(self.tr("Export Field &Sheet (XLSX)…"), self.export_field_sheet)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
+        self.properties_action = self._action(self.tr("&Team and Properties…"), self.show_properties, ["Ctrl+Shift+I"])
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_action,
             self.pdf_action,
+            self.docx_action,
+            self.sheet_action,
             None,
             self.quit_action,
         ):
@@ -172,6 +178,8 @@ class MainWindow(QMainWindow):
             self.finalize_action,
             self.reopen_action,
             self.delete_action,
+            None,
+            self.properties_action,
         ):
             walk_menu.addSeparator() if action is None else walk_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -194,7 +202,8 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(walking and final)
         target = self.current_assessment_id()
         self.export_action.setEnabled(target is not None)
-        self.pdf_action.setEnabled(target is not None)
+        for action in (self.pdf_action, self.docx_action, self.sheet_action, self.properties_action):
+            action.setEnabled(target is not None)
         selected = self.list_page.selected_id()
         self.list_page.open_button.setEnabled(selected is not None)
         deletable = False
@@ -447,8 +456,25 @@ class MainWindow(QMainWindow):
         return exports.export_responses(self, path)
 
     def export_pdf(self, path: str | None = None) -> Worker | None:
-        """Write the PDF gap report in the background, with progress; offers to open it when done."""
+        """Write the PDF report in the background, with progress; offers to open it when done."""
         return exports.export_pdf(self, path)
+
+    def export_docx(self, path: str | None = None) -> Worker | None:
+        return exports.export_docx(self, path)
+
+    def export_field_sheet(self, path: str | None = None) -> Path | None:
+        return exports.export_field_sheet(self, path)
+
+    def show_properties(self) -> PropertiesDialog | None:
+        """The team and signing place of the open (or selected) assessment; saved as they are changed."""
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            return None
+        dialog = PropertiesDialog(
+            self.store, assessment_id, actor=self.actor, report_error=self.show_error, parent=self
+        )
+        dialog.open()
+        return dialog
 
     # ---- views and help ------------------------------------------------------------------------------
 
