@@ -89,3 +89,23 @@ def test_each_domain_mistake_is_named_with_its_place(mutate, expected):
     with pytest.raises(FrameworkError) as info:
         framework_from_data(data)
     assert any(p.startswith(expected) for p in info.value.problems), info.value.problems
+
+
+def test_compare_has_a_row_per_domain_with_its_change():
+    from smartcity_assess.core.comparison import DOMAIN, ComparedAssessment, build_comparison, comparison_to_dict
+
+    fw = load_framework_file(DATA / "domains.yaml")
+    before = score_assessment(fw, {"P1-1": Answer(level=2), "P2-1": Answer(level=3), "P3-1": Answer(level=1)})
+    after = score_assessment(fw, {"P1-1": Answer(level=4), "P2-1": Answer(level=3), "P3-1": Answer(level=3)})
+    comparison = build_comparison([ComparedAssessment("2025", fw, before), ComparedAssessment("2026", fw, after)])
+    rows = comparison.rows(DOMAIN)
+    assert list(rows["code"]) == ["D1", "D2"] and list(rows["name"]) == ["Policy", "Services"]
+    d2 = rows.set_index("code").loc["D2"]
+    assert d2["2025"] == pytest.approx((2 * 3 + 6 * 1) / 8) and d2["2026"] == pytest.approx((2 * 3 + 6 * 3) / 8)
+    assert d2["change"] == pytest.approx(1.5)
+    data = comparison_to_dict(comparison)
+    assert [d["code"] for d in data["domains"]] == ["D1", "D2"]
+    assert data["domains"][0]["scores"] == {"2025": 2.0, "2026": 4.0} and data["domains"][0]["change"] == 2.0
+    # the rows follow the overall row and come before the pillars
+    kinds = list(comparison.table["kind"])
+    assert kinds[:4] == ["overall", "domain", "domain", "pillar"]
