@@ -102,6 +102,10 @@ class _Writer:
         self._page(document.frame)
         properties = self.doc.core_properties
         properties.title, properties.author, properties.comments = document.title, document.author, "Smart City Assess"
+        # Word's style ids, looked up once: python-docx looks a style name up anew on every paragraph
+        self._style_ids = {
+            name: self.doc.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Heading 3")
+        }
         body = self.doc.element.body
         for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
             body.remove(paragraph)
@@ -159,14 +163,14 @@ class _Writer:
     def add(self, block: b.Block) -> None:
         match block:
             case b.Title():
-                paragraph = self.doc.add_paragraph(style="Title")
+                paragraph = self._styled("Title")
                 self._run(paragraph, block.text)
                 if not block.subtitle:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 else:
                     self._run(self.doc.add_paragraph(), block.subtitle, size=13, colour=MUTED)
             case b.Heading():
-                self.doc.add_heading(block.text, level=block.level + 1)
+                self._run(self._styled(f"Heading {block.level + 1}"), block.text)
             case b.Para():
                 self._para(block)
             case b.Bullet():
@@ -208,9 +212,14 @@ class _Writer:
             case _:
                 raise TypeError(f"no DOCX form for {type(block).__name__}")
 
+    def _styled(self, name: str):
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._style_ids[name]
+        return paragraph
+
     def _para(self, block: b.Para) -> None:
         if block.style == b.H3:
-            self.doc.add_heading(block.text, level=3)
+            self._run(self._styled("Heading 3"), block.text)
             return
         paragraph = self.doc.add_paragraph()
         size, colour = {b.SMALL: (8.5, MUTED), b.CAPTION: (8, MUTED)}.get(block.style, (None, None))

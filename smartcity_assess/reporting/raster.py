@@ -55,12 +55,16 @@ class _Painter:
         a = colour.alpha if alpha is None else alpha
         return (round(colour.red * 255), round(colour.green * 255), round(colour.blue * 255), round(a * 255))
 
-    def layer(self):
-        """A transparent layer to draw one shape on, composited after: that is how alpha fills blend."""
+    def layer(self, *colours):
+        """Where to draw a shape: the picture itself for opaque colours, else a transparent layer that
+        composite() blends in (that is how alpha fills blend; most shapes are opaque, and a layer costs)."""
+        if all(c is None or c[3] == 255 for c in colours):
+            return self.image
         return Image.new("RGBA", self.image.size, (0, 0, 0, 0))
 
     def composite(self, layer) -> None:
-        self.image.alpha_composite(layer)
+        if layer is not self.image:
+            self.image.alpha_composite(layer)
 
     def width(self, shape) -> int:
         return max(1, round((getattr(shape, "strokeWidth", 1) or 1) * self.scale))
@@ -71,7 +75,7 @@ class _Painter:
             return
         if closed:
             points = [*points, points[0]]
-        layer = self.layer()
+        layer = self.layer(colour)
         draw = ImageDraw.Draw(layer)
         dash = getattr(shape, "strokeDashArray", None)
         for (x1, y1), (x2, y2) in pairwise(points):
@@ -102,7 +106,7 @@ class _Painter:
         colour = self.rgba(getattr(shape, "fillColor", None))
         if colour is None or len(points) < 3:
             return
-        layer = self.layer()
+        layer = self.layer(colour)
         ImageDraw.Draw(layer).polygon(points, fill=colour)
         self.composite(layer)
 
@@ -136,7 +140,7 @@ class _Painter:
     def _circle(self, node: Circle, m: Matrix) -> None:
         x, y = self.point(m, node.cx, node.cy)
         r = node.r * self.scale
-        layer = self.layer()
+        layer = self.layer(self.rgba(node.fillColor), self.rgba(node.strokeColor))
         ImageDraw.Draw(layer).ellipse(
             [x - r, y - r, x + r, y + r],
             fill=self.rgba(node.fillColor),
