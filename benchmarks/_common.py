@@ -14,6 +14,7 @@ from pathlib import Path
 
 # Run from a checkout without installing: `python benchmarks/bench_x.py`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def random_rows(framework, rng) -> dict[str, dict]:

@@ -34,6 +34,7 @@ class Para:
     text: str
     style: str = BODY
     label: str = ""
+    keep_with_next: bool = False  # on the same page as what follows (a gap's line and its first rubric)
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,8 @@ class _Writer:
         if block.label:
             self._run(paragraph, f"{block.label} ", size=size, bold=True, colour=colour)
         self._run(paragraph, block.text, size=size, colour=colour)
+        if block.keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
     def _table(self, block: b.Table) -> None:
         columns = len(block.widths)

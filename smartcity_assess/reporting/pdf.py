@@ -33,7 +33,7 @@ def _paragraph_style(name: str):
 
 
 def _para(block: b.Para) -> Paragraph:
-    style = _paragraph_style(block.style)
+    style = styles().small_keep if block.keep_with_next and block.style == b.SMALL else _paragraph_style(block.style)
     if block.label:
         return Paragraph(f"<b>{escape(block.label)}</b> {escape(block.text)}", style)
     return para(block.text, style)

@@ -302,9 +302,8 @@ def introduction(ctx: Context) -> list[Block]:
     framework_title = ctx.text(fw.title)
     story: list[Block] = [PageBreak(), ctx.h1(cat("sec_intro")), ctx.h2(cat("legal_basis"))]
     if fw.legal_basis:
-        story += [
-            Bullet(part.strip().rstrip(".") + ".") for part in ctx.text(fw.legal_basis).split(";") if part.strip()
-        ]
+        parts = [part.strip().rstrip(".") for part in ctx.text(fw.legal_basis).split(";") if part.strip()]
+        story += [Bullet(part[:1].upper() + part[1:] + ".") for part in parts]  # one regulation a line
     else:
         story.append(Para(cat("no_legal_basis")))
     story += [
@@ -534,6 +533,7 @@ def gaps_section(ctx: Context) -> list[Block]:
                     priority=cat.number(g.priority, 3),
                 ),
                 SMALL,
+                keep_with_next=True,
             )
         )
         indicator = ctx.framework.indicator(g.code)
@@ -560,7 +560,6 @@ def roadmap_section(ctx: Context) -> list[Block]:
         cat("action"),
         cat("due_year"),
         cat("priority"),
-        cat("cumulative"),
     ]
     not_assigned = cat("no_unit")
 
@@ -590,11 +589,15 @@ def roadmap_section(ctx: Context) -> list[Block]:
                 action,
                 str(response.due) if response is not None and response.due else DASH,
                 cat.number(g.priority, 3),
-                cat.percent(item.cumulative_share),
             ]
         )
         previous = group
-    widths = [1.7, 2.5, None, 4.2, 1.3, 1.4, 1.7]
+    # Within a phase the rows go by unit, so a running share per row would jump about: each phase states
+    # the share of the whole distance to target that is closed once it is done.
+    reached = {item.phase: item.cumulative_share for item in items}
+    shares = ", ".join(f"{cat(phase)} {cat.percent(share)}" for phase, share in reached.items())
+    story.append(Para(f"{cat('cumulative')}: {shares}.", SMALL))
+    widths = [1.8, 2.8, None, 4.8, 1.4, 1.5]
     story.append(Table(header, rows, widths, numeric_from=4, group_starts=tuple(starts)))
     return story
 

@@ -92,7 +92,8 @@ def test_the_introduction_states_legal_basis_purpose_scope_and_team(text_of, ban
     text = text_of(bandung, "id", kind)
     intro = text[text.index("2 Pendahuluan") : text.index("3 Metode")]
     for part in localize(framework.legal_basis, "id").split(";"):
-        assert part.strip().rstrip(".") in intro
+        part = part.strip().rstrip(".")
+        assert f"{part[:1].upper()}{part[1:]}." in intro  # one regulation a line, as a sentence
     assert "Maksud dan tujuan" in intro and "Ruang lingkup" in intro
     assert f"{len(framework.indicators)} indikator dalam {len(framework.pillars)} pilar" in intro
     for n, (name, role, _nip, position) in enumerate(DEMO_TEAM, start=1):

@@ -160,7 +160,9 @@ def test_roadmap_lists_every_gap_once_under_its_phase_and_unit(render, demo_id, 
     responses = demo_store.responses(demo_id(BANDUNG, 2026))
     text = " ".join(render(demo_id(BANDUNG, 2026)))
     section = between(text, "9 Roadmap", "10 Progress")
-    section = section[section.index("Cumulative share") :]  # the table, not the introduction that names the phases
+    shares = between(section, "Cumulative share:", ".")
+    assert shares.endswith("12–24 months 100%")  # each phase's share of the whole distance to target
+    section = section[section.index("Recommendation Due Priority") :]  # the table, not the lines naming phases
     gaps = scored.score.gaps_by_priority()
     positions = {g.code: section.index(f" {g.code} ") for g in gaps}
     assert all(section.count(f" {g.code} ") == 1 for g in gaps)
