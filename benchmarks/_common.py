@@ -34,6 +34,16 @@ def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[f
     return result
 
 
+def interleaved_medians(ours: Callable[[], object], baseline: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median milliseconds of `ours` and of `baseline`, run by turns so load from other processes falls
+    on both alike."""
+    mine, base = [], []
+    for _ in range(repeat):
+        mine += timings_ms(ours, 1, warmup=0)
+        base += timings_ms(baseline, 1, warmup=0)
+    return median(mine), median(base)
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from _common import median, report, report_ratio, timings_ms
+from _common import interleaved_medians, report, report_ratio
 from bench_report import synthetic_assessments, synthetic_framework_file
 
 from smartcity_assess.reporting import write_report
@@ -72,13 +72,14 @@ def main() -> None:
             ("built-in", bandung.id, REPEAT_BUILTIN),
             ("synthetic", synthetic, REPEAT_SYNTHETIC),
         ):
-            ours, bare = [], []
             out, bare_out = folder / f"{name}.docx", folder / f"{name}-bare.docx"
             write_report(store, assessment_id, out)  # warm-up: python-docx and its template load once
-            for _ in range(repeat):  # interleaved, so load from other processes falls on both alike
-                ours += timings_ms(lambda i=assessment_id, o=out: write_report(store, i, o), 1, warmup=0)
-                bare += timings_ms(lambda i=assessment_id, o=bare_out: bare_docx(store, i, o), 1, warmup=0)
-            results[name] = (median(ours), median(bare), out.stat().st_size / 1024)
+            ours, bare = interleaved_medians(
+                lambda i=assessment_id, o=out: write_report(store, i, o),
+                lambda i=assessment_id, o=bare_out: bare_docx(store, i, o),
+                repeat,
+            )
+            results[name] = (ours, bare, out.stat().st_size / 1024)
         store.close()
 
     for name, goal, title in (

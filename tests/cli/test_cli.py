@@ -340,3 +340,18 @@ def test_team_command_adds_lists_and_removes(run, mini_id, db_path):
     assert counts(db_path) == before
     run("assessments", "team", mini_id, "--remove", "Budi")
     assert "Budi" not in run("assessments", "team", mini_id)[1]
+
+
+def test_score_prints_and_lists_the_domains_of_spbe(run, tmp_path):
+    code, out, _ = run("assessments", "new", "--city", "Kabupaten Garut", "--year", "2026", "--framework", "spbe-2020")
+    assessment = out.strip()
+    assert run("responses", "import", assessment, write_csv(tmp_path, "indicator,level\nI01,3\n"))[0] == 0
+    code, out, _ = run("score", assessment, "--lang", "id")
+    assert code == 0
+    domain_lines = out[out.index("DOMAIN") :].splitlines()
+    assert domain_lines[1].split()[:5] == ["D1", "Kebijakan", "Internal", "SPBE", "3.00"]
+    data = json.loads(run("score", assessment, "--json")[1])
+    assert [d["code"] for d in data["domains"]] == ["D1", "D2", "D3", "D4"]
+    d1, d4 = data["domains"][0], data["domains"][3]
+    assert (d1["score"], d1["completion"]) == (3.0, 0.1)  # one of the ten internal-policy indicators, at level 3
+    assert d4["score"] is None and d4["completion"] == 0.0
