@@ -14,6 +14,7 @@ from pathlib import Path
 
 # Run from a checkout without installing: `python benchmarks/bench_x.py`.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def random_rows(framework, rng) -> dict[str, dict]:
@@ -31,6 +32,16 @@ def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[f
         fn()
         result.append((time.perf_counter() - start) * 1000)
     return result
+
+
+def interleaved_medians(ours: Callable[[], object], baseline: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median milliseconds of `ours` and of `baseline`, run by turns so load from other processes falls
+    on both alike."""
+    mine, base = [], []
+    for _ in range(repeat):
+        mine += timings_ms(ours, 1, warmup=0)
+        base += timings_ms(baseline, 1, warmup=0)
+    return median(mine), median(base)
 
 
 def median(values: list[float]) -> float:

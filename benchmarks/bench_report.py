@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from _common import median, report, report_ratio, timings_ms
+from _common import interleaved_medians, report, report_ratio
 
 from smartcity_assess.core.framework_loader import load_framework_file
 from smartcity_assess.reporting import write_report
@@ -176,12 +176,13 @@ def main() -> None:
             ("built-in", bandung.id, REPEAT_BUILTIN),
             ("synthetic", synthetic, REPEAT_SYNTHETIC),
         ):
-            ours, bare = [], []
             out, bare_out = folder / f"{name}.pdf", folder / f"{name}-bare.pdf"
-            for _ in range(repeat):  # interleaved, so load from other processes falls on both alike
-                ours += timings_ms(lambda i=assessment_id, o=out: write_report(store, i, o), 1, warmup=0)
-                bare += timings_ms(lambda i=assessment_id, o=bare_out: bare_reportlab(store, i, o), 1, warmup=0)
-            results[name] = (median(ours), median(bare), pages(out))
+            ours, bare = interleaved_medians(
+                lambda i=assessment_id, o=out: write_report(store, i, o),
+                lambda i=assessment_id, o=bare_out: bare_reportlab(store, i, o),
+                repeat,
+            )
+            results[name] = (ours, bare, pages(out))
         earlier_years = len(earlier_finals(store, bandung))
         memory = measure_memory(db, synthetic, folder / "memory.pdf")
         store.close()

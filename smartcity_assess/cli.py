@@ -236,6 +236,48 @@ def cmd_assessments_history(args) -> int:
     return 0
 
 
+def cmd_assessments_team(args) -> int:
+    from .services import team
+
+    store = _open(args)
+    assessment_id = store.resolve_assessment_id(args.id)
+    if args.role and not args.add:
+        raise UserError("team_role_without_add")
+    if args.add:
+        if not args.role:
+            raise UserError("team_needs_role")
+        team.set_member(
+            store,
+            assessment_id,
+            args.add,
+            args.role,
+            nip=args.nip or "",
+            position=args.position or "",
+            actor=args.actor,
+        )
+    if args.remove:
+        team.remove_member(store, assessment_id, args.remove, actor=args.actor)
+    if args.place is not None:
+        team.set_sign_place(store, assessment_id, args.place, actor=args.actor)
+    members = store.team(assessment_id)
+    info = store.assessment(assessment_id)
+    if args.json:
+        out = {
+            "place": team.sign_place(info.city, info.sign_place),
+            "team": [{"name": m.name, "role": m.role, "nip": m.nip, "position": m.position} for m in members],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not members:
+        print(say("no_team_yet", args.lang))
+    else:
+        _print_table(
+            _headers(args, "name", "role", "nip", "position"), [(m.name, m.role, m.nip, m.position) for m in members]
+        )
+    print(say("signed_at", args.lang, place=team.sign_place(info.city, info.sign_place)))
+    return 0
+
+
 def cmd_assessments_delete(args) -> int:
     from .services import assessments
 
@@ -274,6 +316,16 @@ def cmd_responses_export(args) -> int:
     return 0
 
 
+def cmd_forms_export(args) -> int:
+    from .reporting.field_sheet import write_field_sheet
+
+    store = _open(args)
+    info = store.find_framework(args.framework, args.framework_version)
+    path = write_field_sheet(store.framework(info.id), args.out, args.lang)
+    print(path)
+    return 0
+
+
 # ---- score and demo ----------------------------------------------------------------------------
 
 
@@ -304,20 +356,26 @@ def cmd_score(args) -> int:
             completion=f"{overall.completion:.0%}",
         )
     )
-    _print_table(
-        _headers(args, "pillar", "score", "band", "target", "gap", "done"),
-        [
-            (
-                f"{p.code} {localize(framework.pillar(p.code).name, args.lang)}",
-                _fmt(args.lang, p.score),
-                band(p.band),
-                _fmt(args.lang, p.target),
-                _fmt(args.lang, p.gap),
-                f"{p.completion:.0%}",
-            )
-            for p in result.pillars
-        ],
-    )
+
+    def figures(first_header: str, results, name_of) -> None:
+        _print_table(
+            _headers(args, first_header, "score", "band", "target", "gap", "done"),
+            [
+                (
+                    f"{r.code} {localize(name_of(r.code).name, args.lang)}",
+                    _fmt(args.lang, r.score),
+                    band(r.band),
+                    _fmt(args.lang, r.target),
+                    _fmt(args.lang, r.gap),
+                    f"{r.completion:.0%}",
+                )
+                for r in results
+            ],
+        )
+
+    figures("pillar", result.pillars, framework.pillar)
+    if result.domains:
+        figures("domain", result.domains, framework.domain)
     gaps = result.gaps_by_priority()[:5]
     if gaps:
         print(say("largest_gaps", args.lang))
@@ -797,6 +855,15 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("id")
     history.add_argument("--json", action="store_true", help="print the trail as JSON")
     add(asm, "delete", cmd_assessments_delete, "delete a draft assessment").add_argument("id")
+    team = add(asm, "team", cmd_assessments_team, "the evaluation team the report names and its signing place")
+    team.add_argument("id")
+    team.add_argument("--add", metavar="NAME", help="add a member (or change the one with this name)")
+    team.add_argument("--role", choices=("lead", "assessor", "reviewer"), help="the role of the member added")
+    team.add_argument("--nip", help="the member's NIP (18 digits)")
+    team.add_argument("--position", help="the member's position (jabatan), e.g. 'Kepala Bidang Aplikasi Informatika'")
+    team.add_argument("--remove", metavar="NAME", help="remove a member")
+    team.add_argument("--place", help="where the report is signed (default: the city's name)")
+    team.add_argument("--json", action="store_true")
 
     rsp = sub.add_parser("responses", help="import and export responses").add_subparsers(
         metavar="ACTION", required=True
@@ -805,13 +872,28 @@ def build_parser() -> argparse.ArgumentParser:
         rsp,
         "import",
         cmd_responses_import,
-        "import responses from CSV/XLSX (columns indicator,level,target,na,value,note); all or nothing",
+        "import responses from CSV/XLSX (columns indicator,level,target,na,value,note,value_source,value_year,"
+        "recommendation,responsible,due) or a filled-in field sheet; all or nothing",
     )
     imp.add_argument("id")
     imp.add_argument("file")
     exp = add(rsp, "export", cmd_responses_export, "export responses to CSV or XLSX")
     exp.add_argument("id")
     exp.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+
+    frm = sub.add_parser("forms", help="field sheets to fill in on any computer or on paper").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    frm_export = add(
+        frm,
+        "export",
+        cmd_forms_export,
+        "write a field sheet (XLSX, one sheet per pillar with the rubrics and answer columns); read it back with "
+        "'responses import ID FILE.xlsx'",
+    )
+    frm_export.add_argument("--framework", required=True, help="framework code (see 'frameworks list')")
+    frm_export.add_argument("--framework-version", help="framework version (default: the latest imported)")
+    frm_export.add_argument("--out", required=True, metavar="FILE.xlsx")
 
     sc = add(sub, "score", cmd_score, "score an assessment: overall, pillars, largest gaps")
     sc.add_argument("id")
@@ -848,9 +930,9 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("login")
     revoke.add_argument("--city", nargs="+", default=[], metavar="NAME")
 
-    rep = add(sub, "report", cmd_report, "write the PDF gap report of an assessment")
+    rep = add(sub, "report", cmd_report, "write the report of an assessment as PDF or Word (DOCX)")
     rep.add_argument("id")
-    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx")
 
     pkg = sub.add_parser("package", help="move an assessment between laptops (.scapkg)").add_subparsers(
         metavar="ACTION", required=True

@@ -47,6 +47,26 @@
             <translation>catatan</translation>
         </message>
         <message>
+            <source>source of the value</source>
+            <translation>sumber nilai</translation>
+        </message>
+        <message>
+            <source>year of the value</source>
+            <translation>tahun nilai</translation>
+        </message>
+        <message>
+            <source>recommendation</source>
+            <translation>rekomendasi</translation>
+        </message>
+        <message>
+            <source>responsible unit</source>
+            <translation>perangkat daerah penanggung jawab</translation>
+        </message>
+        <message>
+            <source>due year</source>
+            <translation>tahun target</translation>
+        </message>
+        <message>
             <source>{code}: {fields}</source>
             <translation>{code}: {fields}</translation>
         </message>
@@ -578,6 +598,30 @@
             <translation>Tambah berkas…</translation>
         </message>
         <message>
+            <source>e.g. BPS, Susenas; Diskominfo inventory</source>
+            <translation>mis. BPS, Susenas; inventaris Diskominfo</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>tahun</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>Tahun:</translation>
+        </message>
+        <message>
+            <source>what should be done to reach the target</source>
+            <translation>apa yang perlu dilakukan untuk mencapai target</translation>
+        </message>
+        <message>
+            <source>unit (OPD), e.g. Diskominfo</source>
+            <translation>perangkat daerah, mis. Diskominfo</translation>
+        </message>
+        <message>
+            <source>Due:</source>
+            <translation>Target waktu:</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Buka</translation>
         </message>
@@ -598,8 +642,20 @@
             <translation>Nilai terukur:</translation>
         </message>
         <message>
+            <source>Source of the value:</source>
+            <translation>Sumber nilai:</translation>
+        </message>
+        <message>
             <source>Note:</source>
             <translation>Catatan:</translation>
+        </message>
+        <message>
+            <source>Recommendation:</source>
+            <translation>Rekomendasi:</translation>
+        </message>
+        <message>
+            <source>Responsible unit:</source>
+            <translation>Penanggung jawab:</translation>
         </message>
         <message>
             <source>Evidence:</source>
@@ -608,6 +664,10 @@
         <message>
             <source>indicator {n} of {total}</source>
             <translation>indikator {n} dari {total}</translation>
+        </message>
+        <message>
+            <source>References: {items}</source>
+            <translation>Acuan: {items}</translation>
         </message>
         <message>
             <source>Marked not applicable: left out of the scores.</source>
@@ -644,6 +704,10 @@
         <message>
             <source>outside the plausible range {low}–{high}</source>
             <translation>di luar rentang wajar {low}–{high}</translation>
+        </message>
+        <message>
+            <source>'{text}' is not a year.</source>
+            <translation>'{text}' bukan tahun.</translation>
         </message>
         <message>
             <source>Add evidence files</source>
@@ -746,6 +810,14 @@
             <translation>K&amp;onflik…</translation>
         </message>
         <message>
+            <source>Export &amp;Word Report (DOCX)…</source>
+            <translation>Ekspor Laporan &amp;Word (DOCX)…</translation>
+        </message>
+        <message>
+            <source>Export Field &amp;Sheet (XLSX)…</source>
+            <translation>Ekspor Lembar Kerja &amp;Lapangan (XLSX)…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Keluar</translation>
         </message>
@@ -784,6 +856,10 @@
         <message>
             <source>&amp;Delete Draft…</source>
             <translation>&amp;Hapus Draf…</translation>
+        </message>
+        <message>
+            <source>&amp;Team and Properties…</source>
+            <translation>&amp;Tim dan Properti…</translation>
         </message>
         <message>
             <source>&amp;Compare…</source>
@@ -910,8 +986,28 @@
             <translation>Jawaban ditulis ke {path}.</translation>
         </message>
         <message>
+            <source>Export field sheet</source>
+            <translation>Ekspor lembar kerja lapangan</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Field sheet written to {path}.</source>
+            <translation>Lembar kerja lapangan ditulis ke {path}.</translation>
+        </message>
+        <message>
             <source>PDF reports are not available in this build of the app.</source>
             <translation>Laporan PDF tidak tersedia pada versi aplikasi ini.</translation>
+        </message>
+        <message>
+            <source>Export Word report</source>
+            <translation>Ekspor laporan Word</translation>
+        </message>
+        <message>
+            <source>Word document (*.docx)</source>
+            <translation>Dokumen Word (*.docx)</translation>
         </message>
         <message>
             <source>Export PDF report</source>
@@ -1040,6 +1136,85 @@
         <message>
             <source>Assessor:</source>
             <translation>Penilai:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PropertiesDialog</name>
+        <message>
+            <source>Properties of {city} {year}</source>
+            <translation>Properti {city} {year}</translation>
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation>Ketua</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>Anggota penilai</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>Reviewer</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>name as it is signed</source>
+            <translation>nama sebagaimana ditandatangani</translation>
+        </message>
+        <message>
+            <source>18 digits, for civil servants</source>
+            <translation>18 digit, untuk ASN</translation>
+        </message>
+        <message>
+            <source>e.g. Kepala Bidang Aplikasi Informatika</source>
+            <translation>mis. Kepala Bidang Aplikasi Informatika</translation>
+        </message>
+        <message>
+            <source>Add or update</source>
+            <translation>Tambah atau perbarui</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Hapus yang dipilih</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nama:</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>Peran:</translation>
+        </message>
+        <message>
+            <source>NIP:</source>
+            <translation>NIP:</translation>
+        </message>
+        <message>
+            <source>Position:</source>
+            <translation>Jabatan:</translation>
+        </message>
+        <message>
+            <source>Evaluation team (named in the report and on its sign-off page)</source>
+            <translation>Tim penilai (dicantumkan dalam laporan dan pada lembar pengesahannya)</translation>
+        </message>
+        <message>
+            <source>Signed at:</source>
+            <translation>Tempat penandatanganan:</translation>
         </message>
     </context>
     <context>

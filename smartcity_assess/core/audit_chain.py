@@ -98,12 +98,21 @@ def content_hash(
     return hashlib.sha256(canonical(data)).hexdigest()
 
 
+# What the report an office signs adds to a response (value source and year, recommendation, responsible
+# unit, due year). Hashed only when given, so a seal made before these fields existed still verifies.
+REPORT_FIELDS = ("value_source", "value_year", "recommendation", "responsible", "due")
+
+
 def _response_content(fields: Mapping[str, Any]) -> dict[str, Any]:
     value = fields.get("value")
-    return {
+    content = {
         "level": fields.get("level"),
         "na": bool(fields.get("na")),
         "target": fields.get("target"),
         "value": None if value is None else float(value),
         "note": fields.get("note") or "",
     }
+    for name in REPORT_FIELDS:
+        if fields.get(name) not in (None, ""):
+            content[name] = fields[name]
+    return content

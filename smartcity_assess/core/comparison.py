@@ -31,6 +31,7 @@ from .scoring import AssessmentScore
 from .text import Text, localize
 
 OVERALL = "overall"
+DOMAIN = "domain"
 PILLAR = "pillar"
 INDICATOR = "indicator"
 
@@ -191,6 +192,15 @@ def build_comparison(columns: Sequence[ComparedAssessment], lang: str = "en") ->
     # Built column by column and handed to pandas once: a DataFrame per row or per cast costs ~5 ms a table.
     kinds, codes, pillars, names = [OVERALL], [OVERALL_CODE], [""], [localize(OVERALL_NAME, lang)]
     values: list[list[float]] = [[_value(c.score.overall.score)] for c in columns]
+    domain_scores = [{d.code: d.score for d in c.score.domains} for c in columns]
+    domain_codes = list(dict.fromkeys(d.code for c in reversed(columns) for d in c.framework.domains))
+    for domain_code in domain_codes:  # a grouping above pillars (SPBE's domains), right under the overall row
+        kinds.append(DOMAIN)
+        codes.append(domain_code)
+        pillars.append("")
+        names.append(_name(columns, lambda f, code=domain_code: f.domain(code), lang))
+        for column_values, scores in zip(values, domain_scores, strict=True):
+            column_values.append(_value(scores.get(domain_code)))
     for pillar_code, indicator_codes in _row_order(columns):
         kinds.append(PILLAR)
         codes.append(pillar_code)
@@ -236,7 +246,7 @@ def _json_number(value: float, integer: bool = False):
 
 
 def comparison_to_dict(comparison: Comparison, key_name: str = "years") -> dict:
-    """{"years"|"cities": [...], "overall": {scores, change}, "pillars": [...], "indicators": [...]}.
+    """{"years"|"cities": [...], "overall": {scores, change}, "domains": [...], "pillars": [...], "indicators": [...]}.
 
     Years are listed as numbers and keyed as strings (JSON object keys are strings); null = not assessed.
     """
@@ -250,6 +260,10 @@ def comparison_to_dict(comparison: Comparison, key_name: str = "years") -> dict:
     return {
         key_name: listed,
         "overall": {"scores": values(overall), "change": _json_number(overall["change"])},
+        "domains": [
+            {"code": row["code"], "scores": values(row), "change": _json_number(row["change"])}
+            for _, row in comparison.rows(DOMAIN).iterrows()
+        ],
         "pillars": [
             {"code": row["code"], "scores": values(row), "change": _json_number(row["change"])}
             for _, row in comparison.rows(PILLAR).iterrows()

@@ -69,6 +69,16 @@ class Pillar:
     weight: float
     indicators: tuple[Indicator, ...]
     description: Text = field(default_factory=dict)
+    domain: str | None = None  # the code of the domain it belongs to, when the framework has domains
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A grouping above pillars (SPBE's domains above its aspects); its figures are its pillars' weighted means."""
+
+    code: str
+    name: Text
+    pillar_codes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,8 @@ class Framework:
     default_target: int
     pillars: tuple[Pillar, ...]
     description: Text = field(default_factory=dict)
+    domains: tuple[Domain, ...] = ()
+    legal_basis: Text = field(default_factory=dict)  # the regulations the framework rests on, for the report
 
     @cached_property
     def level_numbers(self) -> tuple[int, ...]:
@@ -112,6 +124,9 @@ class Framework:
 
     def pillar(self, code: str) -> Pillar | None:
         return self._pillar_by_code.get(code)
+
+    def domain(self, code: str) -> Domain | None:
+        return next((d for d in self.domains if d.code == code), None)
 
     def band_for(self, score: float | None) -> Band | None:
         """The last band whose min <= score; None for no score or a score below every band."""

@@ -19,15 +19,27 @@ from . import limits
 from .bounded_yaml import YamlTooLarge, safe_load_bounded
 from .clean_text import TextError, clean_text
 from .errors import UserError
-from .framework import Band, Framework, Indicator, Metric, Pillar
+from .framework import Band, Domain, Framework, Indicator, Metric, Pillar
 from .text import ANY_LANGUAGE, Text
 
 CODE_PATTERN = re.compile(r"^[a-z0-9-]+$")
 ITEM_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
-FRAMEWORK_KEYS = {"code", "version", "title", "description", "levels", "bands", "default_target", "pillars"}
+FRAMEWORK_KEYS = {
+    "code",
+    "version",
+    "title",
+    "description",
+    "legal_basis",
+    "levels",
+    "bands",
+    "default_target",
+    "domains",
+    "pillars",
+}
 FRAMEWORK_REQUIRED = {"code", "version", "title", "levels", "bands", "pillars"}
-PILLAR_KEYS = {"code", "name", "description", "weight", "indicators"}
+PILLAR_KEYS = {"code", "name", "description", "weight", "domain", "indicators"}
+DOMAIN_KEYS = {"code", "name"}
 PILLAR_REQUIRED = {"code", "name", "weight", "indicators"}
 INDICATOR_KEYS = {"code", "name", "question", "weight", "target", "rubric", "metric", "references"}
 INDICATOR_REQUIRED = {"code", "name", "question", "rubric"}
@@ -185,6 +197,8 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
     version = check.clean(version, "version", limits.FRAMEWORK_VERSION_MAX_CHARS) or ""
     title = check.text(data.get("title"), "title")
     description = check.long_text(data["description"], "description") if "description" in data else {}
+    legal_basis = check.long_text(data["legal_basis"], "legal_basis") if "legal_basis" in data else {}
+    domain_names = _parse_domains(data["domains"], check) if "domains" in data else {}
 
     levels = _parse_levels(data.get("levels"), check)
     level_numbers = tuple(sorted(levels))
@@ -216,6 +230,14 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
                 check.fail(f"pillars[{i}].code", f"duplicate pillar code '{pillar.code}'")
             seen_pillars.add(pillar.code)
             pillars.append(pillar)
+            _check_pillar_domain(raw, f"pillars[{i}]", check, domain_names)
+
+    domains = tuple(
+        Domain(code, name, tuple(p.code for p in pillars if p.domain == code)) for code, name in domain_names.items()
+    )
+    for k, domain in enumerate(domains):
+        if not domain.pillar_codes:
+            check.fail(f"domains[{k}]", f"no pillar belongs to domain '{domain.code}'")
 
     return Framework(
         code=code,
@@ -226,11 +248,44 @@ def _parse_framework(data: Any, check: _Checker) -> Framework | None:
         bands=bands,
         default_target=default_target,
         pillars=tuple(pillars),
+        domains=domains,
+        legal_basis=legal_basis,
     )
 
 
 def _indicator_count(pillars: list) -> int:
     return sum(len(p["indicators"]) for p in pillars if isinstance(p, dict) and isinstance(p.get("indicators"), list))
+
+
+def _parse_domains(raw: Any, check: _Checker) -> dict[str, Text]:
+    if not isinstance(raw, list) or not raw:
+        check.fail("domains", "must be a non-empty list of {code, name}")
+        return {}
+    domains: dict[str, Text] = {}
+    # a domain groups pillars, so there can be no more domains than pillars
+    for k, item in enumerate(check.items(raw, "domains", limits.FRAMEWORK_MAX_PILLARS, "domains")):
+        place = f"domains[{k}]"
+        if check.mapping(item, place) is None:
+            continue
+        check.keys(item, place, DOMAIN_KEYS, DOMAIN_KEYS)
+        code = check.code(item.get("code", ""), f"{place}.code", ITEM_CODE_PATTERN, "letters, digits, - _ .")
+        name = check.text(item.get("name"), f"{place}.name")
+        if code in domains:
+            check.fail(f"{place}.code", f"duplicate domain code '{code}'")
+        domains[code] = name
+    return domains
+
+
+def _check_pillar_domain(raw: Any, place: str, check: _Checker, domain_names: dict[str, Text]) -> None:
+    """With domains, every pillar names one of them; without, no pillar may name one."""
+    domain = raw.get("domain")
+    if domain is None:
+        if domain_names:
+            check.fail(f"{place}.domain", f"missing: the framework has domains ({', '.join(domain_names)})")
+    elif not domain_names:
+        check.fail(f"{place}.domain", f"'{domain}' names a domain, but the framework has no 'domains' list")
+    elif domain not in domain_names:
+        check.fail(f"{place}.domain", f"'{domain}' is not one of the domains ({', '.join(domain_names)})")
 
 
 def _parse_levels(raw: Any, check: _Checker) -> dict[int, Text]:
@@ -284,6 +339,7 @@ def _parse_pillar(
     name = check.text(raw.get("name"), f"{place}.name")
     description = check.long_text(raw["description"], f"{place}.description") if "description" in raw else {}
     weight = check.number(raw.get("weight"), f"{place}.weight", positive=True) or 0.0
+    domain = raw.get("domain") if isinstance(raw.get("domain"), str) else None
     indicators: list[Indicator] = []
     raw_indicators = raw.get("indicators")
     if not isinstance(raw_indicators, list) or not raw_indicators:
@@ -302,7 +358,9 @@ def _parse_pillar(
             else:
                 seen_indicators[indicator.code] = ind_place
             indicators.append(indicator)
-    return Pillar(code=code, name=name, weight=weight, indicators=tuple(indicators), description=description)
+    return Pillar(
+        code=code, name=name, weight=weight, indicators=tuple(indicators), description=description, domain=domain
+    )
 
 
 def _parse_indicator(
@@ -468,6 +526,10 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
     }
     if framework.description:
         data["description"] = _text_out(framework.description)
+    if framework.legal_basis:
+        data["legal_basis"] = _text_out(framework.legal_basis)
+    if framework.domains:
+        data["domains"] = [{"code": d.code, "name": _text_out(d.name)} for d in framework.domains]
     for pillar in framework.pillars:
         pillar_data: dict[str, Any] = {
             "code": pillar.code,
@@ -477,6 +539,8 @@ def framework_to_data(framework: Framework) -> dict[str, Any]:
         }
         if pillar.description:
             pillar_data["description"] = _text_out(pillar.description)
+        if pillar.domain is not None:
+            pillar_data["domain"] = pillar.domain
         for ind in pillar.indicators:
             ind_data: dict[str, Any] = {
                 "code": ind.code,

@@ -12,13 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from .responses import ResponseInput
+
 ADDED = "added"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 CONFLICT = "conflict"
 OUTCOMES = (ADDED, UPDATED, UNCHANGED, CONFLICT)
 
-EMPTY = (None, False, None, None, "")  # (level, na, target, value, note) of an unanswered response
+EMPTY = tuple(ResponseInput().as_fields().values())  # the content of an unanswered response
 
 
 @dataclass(frozen=True)

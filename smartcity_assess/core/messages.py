@@ -193,6 +193,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "level: {level} contradicts the value {value} {unit}, which gives level {derived}",
         "id": "tingkat: {level} bertentangan dengan nilai {value} {unit}, yang memberi tingkat {derived}",
     },
+    "implausible_year": {
+        "en": "{field}: {year} is not a plausible year",
+        "id": "{field}: {year} bukan tahun yang masuk akal",
+    },
+    "team_role_taken": {
+        "en": "the team already has a {role} ({holder}); remove them or make them an assessor first",
+        "id": "tim sudah memiliki {role} ({holder}); hapus dia atau jadikan asesor terlebih dahulu",
+    },
+    "team_name_empty": {
+        "en": "the team member's name is empty",
+        "id": "nama anggota tim kosong",
+    },
+    "team_role_unknown": {
+        "en": "'{role}' is not a team role; choose one of {roles}",
+        "id": "'{role}' bukan peran tim; pilih salah satu dari {roles}",
+    },
+    "team_no_member": {
+        "en": "{name} is not in the team of this assessment",
+        "id": "{name} tidak ada dalam tim penilaian ini",
+    },
+    "team_needs_role": {
+        "en": "--add needs --role lead, assessor or reviewer",
+        "id": "--add memerlukan --role lead, assessor atau reviewer",
+    },
+    "team_role_without_add": {
+        "en": "--role goes with --add NAME",
+        "id": "--role dipakai bersama --add NAMA",
+    },
     "na_with_level": {
         "en": "na: an indicator marked N/A cannot also have a level or a value",
         "id": "tb: indikator yang ditandai TB (tidak berlaku) tidak dapat memiliki tingkat atau nilai",

@@ -1,6 +1,7 @@
 """Response tables (CSV/XLSX rows of text) ↔ validated responses.
 
-Columns: indicator, level, target, na, value, note. Exports add read-only columns that an
+Columns: indicator, level, target, na, value, note, value_source, value_year, recommendation, responsible,
+due. Exports add read-only columns that an
 import accepts and ignores, so an exported file can be edited in a spreadsheet and imported back.
 Any bad cell refuses the whole table, naming its row (as a spreadsheet numbers it) and column.
 """
@@ -15,7 +16,8 @@ from .numbers import NotANumber, NotFinite, parse_decimal
 from .responses import ResponseInput, merge_response, validate_response
 from .text import localize
 
-IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note")
+REPORT_COLUMNS = ("value_source", "value_year", "recommendation", "responsible", "due")
+IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note", *REPORT_COLUMNS)
 INFO_COLUMNS = ("pillar", "name", "level_name", "unit", "updated_by", "updated_at")
 EXPORT_COLUMNS = (
     "indicator",
@@ -28,6 +30,7 @@ EXPORT_COLUMNS = (
     "value",
     "unit",
     "note",
+    *REPORT_COLUMNS,
     "updated_by",
     "updated_at",
 )
@@ -63,7 +66,7 @@ def _whole(text: str, column: str, row: int) -> int | None:
     except ValueError:
         raise TableError(row, column, f"'{text}' is not a number") from None
     if not number.is_integer():
-        raise TableError(row, column, f"'{text}' is not a whole level")
+        raise TableError(row, column, f"'{text}' is not a whole {'level' if column in ('level', 'target') else 'year'}")
     return int(number)
 
 
@@ -98,33 +101,41 @@ def parse_response_rows(
     current = current or {}
     iterator = iter(rows)
     try:
-        header = _check_header([_cell(c) for c in next(iterator)])
+        header = _check_header([cell_text(c) for c in next(iterator)])
     except StopIteration:
         raise TableError(None, None, "the file is empty") from None
     result: dict[str, ResponseInput] = {}
     for row_number, raw in enumerate(iterator, start=2):
-        cells = [_cell(c) for c in raw]
+        cells = [cell_text(c) for c in raw]
         if not any(cells):
             continue
         if len(cells) > len(header) and any(cells[len(header) :]):
             raise TableError(row_number, None, f"has {len(cells)} cells but the header names {len(header)} columns")
         values = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
         if "note" in values:  # a note is taken as it is, spaces and line ends included: the round trip is exact
-            values["note"] = _cell(raw[header.index("note")], strip=False) if header.index("note") < len(raw) else ""
+            at = header.index("note")
+            values["note"] = cell_text(raw[at], strip=False) if at < len(raw) else ""
         code = values["indicator"]
         if not code:
             raise TableError(row_number, "indicator", "is empty")
         if code in result:
             raise TableError(row_number, "indicator", f"'{code}' appears twice")
-        given = {field: read(values[field], field, row_number) for field, read in _READERS.items() if field in values}
-        try:
-            result[code] = validate_response(framework, code, merge_response(current.get(code), given))
-        except UserError as exc:
-            column, _, problem = str(exc).partition(": ")
-            if column in IMPORT_COLUMNS:
-                raise TableError(row_number, column, problem) from None
-            raise TableError(row_number, "indicator", str(exc)) from None
+        result[code] = parse_response_row(framework, code, values, row_number, current.get(code))
     return result
+
+
+def parse_response_row(
+    framework: Framework, code: str, values: Mapping[str, str], row_number: int, current: ResponseInput | None
+) -> ResponseInput:
+    """One row's cells (column → text; a column not given keeps what is stored) as the validated response."""
+    given = {field: read(values[field], field, row_number) for field, read in _READERS.items() if field in values}
+    try:
+        return validate_response(framework, code, merge_response(current, given))
+    except UserError as exc:
+        column, _, problem = str(exc).partition(": ")
+        if column in IMPORT_COLUMNS:
+            raise TableError(row_number, column, problem) from None
+        raise TableError(row_number, "indicator", str(exc)) from None
 
 
 def _text(text: str, column: str, row: int) -> str:
@@ -132,10 +143,21 @@ def _text(text: str, column: str, row: int) -> str:
 
 
 # column → how its cell is read (text, column, row number) -> field value
-_READERS = {"level": _whole, "target": _whole, "na": _flag, "value": _number, "note": _text}
+_READERS = {
+    "level": _whole,
+    "target": _whole,
+    "na": _flag,
+    "value": _number,
+    "note": _text,
+    "value_source": _text,
+    "value_year": _whole,
+    "recommendation": _text,
+    "responsible": _text,
+    "due": _whole,
+}
 
 
-def _cell(value, *, strip: bool = True) -> str:
+def cell_text(value, *, strip: bool = True) -> str:
     """Cells from CSV are text; from XLSX they may be numbers, booleans or empty."""
     if value is None:
         return ""
@@ -168,6 +190,7 @@ def export_rows(framework: Framework, responses: Mapping[str, object], lang: str
                 "value": getattr(record, "value", None),
                 "unit": localize(ind.metric.unit, lang) if ind.metric else "",
                 "note": getattr(record, "note", ""),
+                **{column: getattr(record, column, None) for column in REPORT_COLUMNS},
                 "updated_by": getattr(record, "updated_by", ""),
                 "updated_at": record.updated_at.isoformat(timespec="seconds") if record is not None else "",
             }

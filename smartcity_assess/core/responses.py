@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .clean_text import clean_text
 from .errors import UserError
 from .framework import Framework, Indicator
-from .limits import NOTE_MAX_CHARS
+from .limits import NOTE_MAX_CHARS, SOURCE_MAX_CHARS
+
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a year outside this is a typing mistake
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,14 @@ class ResponseInput:
     target: int | None = None
     value: float | None = None
     note: str = ""
+    value_source: str = ""  # where the measured value comes from
+    value_year: int | None = None  # the year it describes
+    recommendation: str = ""
+    responsible: str = ""  # the unit (OPD) that carries the recommendation out
+    due: int | None = None  # the year it is due
 
     def as_fields(self) -> dict:
-        return {"level": self.level, "na": self.na, "target": self.target, "value": self.value, "note": self.note}
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> ResponseInput:
@@ -91,8 +98,22 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na_with_level")
-    note = clean_text(entry.note or "", "note", NOTE_MAX_CHARS)
-    return ResponseInput(level=level, na=entry.na, target=entry.target, value=entry.value, note=note)
+    for name in ("value_year", "due"):
+        year = getattr(entry, name)
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise UserError("implausible_year", field=name, year=year)
+    return ResponseInput(
+        level=level,
+        na=entry.na,
+        target=entry.target,
+        value=entry.value,
+        note=clean_text(entry.note or "", "note", NOTE_MAX_CHARS),
+        value_source=clean_text((entry.value_source or "").strip(), "value_source", SOURCE_MAX_CHARS, single_line=True),
+        value_year=entry.value_year,
+        recommendation=clean_text((entry.recommendation or "").strip(), "recommendation", NOTE_MAX_CHARS),
+        responsible=clean_text((entry.responsible or "").strip(), "responsible", SOURCE_MAX_CHARS, single_line=True),
+        due=entry.due,
+    )
 
 
 def stored_answer_problem(framework: Framework, level, na, target) -> str | None:

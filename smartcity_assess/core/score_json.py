@@ -32,6 +32,17 @@ def score_to_dict(framework: Framework, score: AssessmentScore, lang: str = "en"
             }
             for p in score.pillars
         ],
+        "domains": [
+            {
+                "code": d.code,
+                "score": d.score,
+                "target": d.target,
+                "gap": d.gap,
+                "band": _band(d.band, lang),
+                "completion": d.completion,
+            }
+            for d in score.domains
+        ],
         "indicators": [
             {
                 "code": i.code,

@@ -7,6 +7,8 @@ Rules (weighted means, N/A and unanswered left out with weights renormalised):
   overall       = the same weighted means over the pillars that have a score, with pillar weights
   priority      = pillar share × indicator share within its pillar × gap  (sums to the overall gap)
   completion    = (answered + N/A) / all indicators
+  domain        = score, target and gap: weighted means of its scored pillars (pillar weights);
+                  completion: the weighted mean of all its pillars' completions
 Nothing is rounded here; rounding is for display.
 """
 
@@ -61,6 +63,17 @@ class PillarResult:
 
 
 @dataclass(frozen=True)
+class DomainResult:
+    code: str
+    weight: float  # the sum of its pillars' weights
+    score: float | None
+    target: float | None
+    gap: float | None
+    band: Band | None
+    completion: float
+
+
+@dataclass(frozen=True)
 class OverallResult:
     score: float | None
     target: float | None
@@ -76,6 +89,7 @@ class OverallResult:
 class AssessmentScore:
     overall: OverallResult
     pillars: tuple[PillarResult, ...]
+    domains: tuple[DomainResult, ...]  # () when the framework has no domains
     # What the indicator results are built from, on first use: bulk scoring (comparisons, many
     # years) often needs only the pillars, and tens of thousands of result objects made up front
     # cost more than the scoring itself.
@@ -102,6 +116,9 @@ class AssessmentScore:
 
     def indicator(self, code: str) -> IndicatorResult | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+    def domain(self, code: str) -> DomainResult | None:
+        return next((d for d in self.domains if d.code == code), None)
 
     def gaps_by_priority(self) -> list[IndicatorResult]:
         """Indicators below target, largest priority first (ties: framework order)."""
@@ -197,4 +214,29 @@ def score_assessment(framework: Framework, answers: Mapping[str, Answer]) -> Ass
         not_applicable=not_applicable,
         total=total,
     )
-    return AssessmentScore(overall, tuple(pillar_results), framework, dict(answers), priority)
+    return AssessmentScore(
+        overall, tuple(pillar_results), _domain_results(framework, pillar_results), framework, dict(answers), priority
+    )
+
+
+def _domain_results(framework: Framework, pillar_results: list[PillarResult]) -> tuple[DomainResult, ...]:
+    if not framework.domains:
+        return ()
+    by_code = {p.code: p for p in pillar_results}
+    results = []
+    for domain in framework.domains:
+        pillars = [by_code[code] for code in domain.pillar_codes]
+        scored = [p for p in pillars if p.score is not None]
+        score = _weighted_mean([(p.weight, p.score) for p in scored])
+        results.append(
+            DomainResult(
+                code=domain.code,
+                weight=sum(p.weight for p in pillars),
+                score=score,
+                target=_weighted_mean([(p.weight, p.target) for p in scored]),
+                gap=_weighted_mean([(p.weight, p.gap) for p in scored]),
+                band=framework.band_for(score),
+                completion=_weighted_mean([(p.weight, p.completion) for p in pillars]) or 0.0,
+            )
+        )
+    return tuple(results)

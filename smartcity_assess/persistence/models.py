@@ -69,6 +69,18 @@ def _time(name: str, *, nullable: bool = False, **options) -> Column:
     return Column(name, UTCDateTime(), nullable=nullable, **options)
 
 
+def _report_fields() -> list[Column]:
+    """What the report an office signs needs of a response beside its level (issue 13), in the
+    response and in every revision of it, so they merge and travel like the level does."""
+    return [
+        _text("value_source", default="", server_default=""),  # where the measured value comes from (BPS, a survey)
+        Column("value_year", Integer(), nullable=True),  # the year the value describes
+        _text("recommendation", default="", server_default=""),
+        _text("responsible", default="", server_default=""),  # the unit (OPD) responsible for the recommendation
+        Column("due", Integer(), nullable=True),  # the year by which it is due
+    ]
+
+
 CITIES = Table(
     "cities",
     METADATA,
@@ -118,6 +130,7 @@ ASSESSMENTS = Table(
     _text("content_hash", nullable=True),  # what the approval sealed (core.audit_chain.content_hash)
     _text("sealed_head", nullable=True),  # the hash of the approval's audit entry
     _text("editable_pillars", nullable=True),  # comma-separated pillar codes of an assignment; None: all
+    _text("sign_place", nullable=True),  # where the report is signed; None: the city's name
     UniqueConstraint("city_id", "year", "framework_code", name="uq_assessments_city_year_fw"),
 )
 
@@ -132,6 +145,7 @@ RESPONSES = Table(
     Column("target", Integer(), nullable=True),  # None: the framework's target
     Column("value", Float(), nullable=True),  # measured value of a metric indicator
     _text("note", default=""),
+    *_report_fields(),
     _text("updated_by", default=""),
     _time("updated_at", default=utcnow),
     Column("revision", Uuid(), nullable=True),  # the revision its last write made (RESPONSE_REVISIONS)
@@ -155,6 +169,7 @@ RESPONSE_REVISIONS = Table(
     Column("target", Integer(), nullable=True),
     Column("value", Float(), nullable=True),
     _text("note"),
+    *_report_fields(),
     _text("changed"),  # comma-separated field names
     _text("actor"),
     _text("device_id"),
@@ -229,4 +244,18 @@ AUDIT = Table(
     _text("prev_hash", default="", server_default=""),
     _text("hash", default="", server_default=""),  # core.audit_chain.entry_hash of this entry and prev_hash
     Index("ix_audit_entries_chain", "assessment_id", "seq"),
+)
+
+# One member of an assessment's evaluation team, as the report's team list and sign-off page name them.
+TEAM_MEMBERS = Table(
+    "team_members",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("name"),
+    _text("role"),  # one of records.TEAM_ROLES
+    _text("nip", default=""),  # Nomor Induk Pegawai, for civil servants
+    _text("position", default=""),  # jabatan, e.g. "Kepala Bidang Aplikasi Informatika"
+    _time("added_at", default=utcnow),
+    UniqueConstraint("assessment_id", "name", name="uq_team_members_name"),
 )

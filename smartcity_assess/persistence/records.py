@@ -10,6 +10,12 @@ DRAFT = "draft"
 IN_REVIEW = "in_review"  # submitted by the assessors, waiting for the reviewer: read-only
 FINAL = "final"
 
+# the roles of an evaluation team, in the order the report lists them
+LEAD = "lead"
+ASSESSOR = "assessor"
+REVIEWER = "reviewer"
+TEAM_ROLES = (LEAD, ASSESSOR, REVIEWER)
+
 
 @dataclass(frozen=True)
 class AssessmentInfo:
@@ -35,6 +41,7 @@ class AssessmentInfo:
     content_hash: str | None = None
     sealed_head: str | None = None
     editable_pillars: tuple[str, ...] | None = None  # an assignment's pillars; None: all of them
+    sign_place: str | None = None  # where the report is signed; None: the city's name
 
     @property
     def is_final(self) -> bool:

@@ -36,10 +36,13 @@ from . import db
 from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RESPONSES, utcnow
 from .models import DATABASE_INFO as INFO
 from .models import RESPONSE_REVISIONS as REVISIONS
-from .records import DRAFT, FINAL, IN_REVIEW, AssessmentInfo
+from .models import TEAM_MEMBERS as TEAM
+from .records import DRAFT, FINAL, IN_REVIEW, LEAD, REVIEWER, TEAM_ROLES, AssessmentInfo
 from .stored_rows import RowReader, damaged, raw_select, response_problem
 
-RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note
+SINGLE_ROLES = (LEAD, REVIEWER)  # one each: they sign the report
+
+RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note, value_source, …
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class ResponseRecord:
     note: str
     updated_by: str
     updated_at: datetime
+    value_source: str = ""
+    value_year: int | None = None
+    recommendation: str = ""
+    responsible: str = ""
+    due: int | None = None
     revision: uuid.UUID | None = None  # what a writer passes back as the revision it saw
     revision_number: int = 0
 
@@ -71,7 +79,7 @@ class ResponseRecord:
 
     def as_input(self) -> ResponseInput:
         """The recorded fields, as the validation rules take them."""
-        return ResponseInput(level=self.level, na=self.na, target=self.target, value=self.value, note=self.note)
+        return ResponseInput(**{name: getattr(self, name) for name in RESPONSE_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -97,11 +105,24 @@ class RevisionInfo:
     target: int | None
     value: float | None
     note: str
+    value_source: str
+    value_year: int | None
+    recommendation: str
+    responsible: str
+    due: int | None
     changed: tuple[str, ...]
     actor: str
     device_id: str
     at: datetime
     merged_from: uuid.UUID | None = None  # the other side's revision, when this one settled a conflict
+
+
+@dataclass(frozen=True)
+class TeamMemberInfo:
+    name: str
+    role: str
+    nip: str
+    position: str
 
 
 @dataclass(frozen=True)
@@ -415,6 +436,7 @@ class Store:
             conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id))
             conn.execute(delete(REVISIONS).where(REVISIONS.c.assessment_id == assessment_id))
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id))
+            conn.execute(delete(TEAM).where(TEAM.c.assessment_id == assessment_id))
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
@@ -742,6 +764,77 @@ class Store:
                 old_value=row.file_name,
             )
 
+    # ---- evaluation team ----------------------------------------------------------------------
+
+    def team(self, assessment_id: uuid.UUID) -> list[TeamMemberInfo]:
+        """The team in the report's order: the lead, the assessors, the reviewer; each as added."""
+        with self._reading() as conn:
+            rows = conn.execute(select(TEAM).where(TEAM.c.assessment_id == assessment_id).order_by(TEAM.c.added_at))
+            members = [TeamMemberInfo(r.name, r.role, r.nip, r.position) for r in rows]
+        return sorted(members, key=lambda m: TEAM_ROLES.index(m.role) if m.role in TEAM_ROLES else len(TEAM_ROLES))
+
+    def set_team_member(
+        self,
+        assessment_id: uuid.UUID,
+        member: TeamMemberInfo,
+        *,
+        actor: str | None = None,
+    ) -> None:
+        """Add a member, or change the role, NIP and position of the one with that name (audited)."""
+        with self.transaction() as conn:
+            _require_draft(conn, assessment_id, "change")
+            old = conn.execute(
+                select(TEAM).where(TEAM.c.assessment_id == assessment_id, TEAM.c.name == member.name)
+            ).first()
+            if member.role in SINGLE_ROLES:
+                holder = conn.execute(
+                    select(TEAM.c.name).where(
+                        TEAM.c.assessment_id == assessment_id, TEAM.c.role == member.role, TEAM.c.name != member.name
+                    )
+                ).scalar()
+                if holder is not None:
+                    raise UserError("team_role_taken", role=member.role, holder=holder)
+            values = {"role": member.role, "nip": member.nip, "position": member.position}
+            if old is None:
+                conn.execute(
+                    insert(TEAM).values(
+                        id=uuid.uuid4(), assessment_id=assessment_id, name=member.name, added_at=utcnow(), **values
+                    )
+                )
+                before = None
+            else:
+                conn.execute(update(TEAM).where(TEAM.c.id == old.id).values(**values))
+                before = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+            _audit(
+                conn,
+                actor,
+                "set_team_member",
+                assessment_id,
+                field="team",
+                old_value=before,
+                new_value=_team_text(member),
+            )
+
+    def remove_team_member(self, assessment_id: uuid.UUID, name: str, *, actor: str | None = None) -> None:
+        with self.transaction() as conn:
+            _require_draft(conn, assessment_id, "change")
+            old = conn.execute(select(TEAM).where(TEAM.c.assessment_id == assessment_id, TEAM.c.name == name)).first()
+            if old is None:
+                raise NotFoundError("team_no_member", name=name)
+            conn.execute(delete(TEAM).where(TEAM.c.id == old.id))
+            old_text = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+            _audit(conn, actor, "remove_team_member", assessment_id, field="team", old_value=old_text)
+
+    def set_sign_place(self, assessment_id: uuid.UUID, place: str | None, *, actor: str | None = None) -> None:
+        """Where the report is signed (None: the city's name)."""
+        with self.transaction() as conn:
+            _require_draft(conn, assessment_id, "change")
+            old = conn.execute(select(ASSESSMENTS.c.sign_place).where(ASSESSMENTS.c.id == assessment_id)).scalar()
+            if old == place:
+                return
+            conn.execute(update(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id).values(sign_place=place))
+            _audit(conn, actor, "set", assessment_id, field="sign_place", old_value=old, new_value=place)
+
     # ---- audit --------------------------------------------------------------------------------
 
     def audit_trail(self, assessment_id: uuid.UUID) -> list[AuditInfo]:
@@ -769,6 +862,7 @@ class Store:
             "responses": RESPONSES,
             "evidence_files": EVIDENCE,
             "audit_entries": AUDIT,
+            "team_members": TEAM,
         }
         with self._reading() as conn:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
@@ -916,6 +1010,11 @@ def _revision_info(row) -> RevisionInfo:
         target=row.target,
         value=row.value,
         note=row.note,
+        value_source=row.value_source,
+        value_year=row.value_year,
+        recommendation=row.recommendation,
+        responsible=row.responsible,
+        due=row.due,
         changed=tuple(f for f in row.changed.split(",") if f),
         actor=row.actor,
         device_id=row.device_id,
@@ -977,6 +1076,15 @@ def _audit(
     append_audit(conn, [_audit_row(actor, action, assessment_id, indicator_code, field, old_value, new_value)])
 
 
+def _team_text(member: TeamMemberInfo) -> str:
+    parts = [
+        member.role,
+        *([f"NIP {member.nip}"] if member.nip else []),
+        *([member.position] if member.position else []),
+    ]
+    return f"{member.name} ({', '.join(parts)})"
+
+
 def _framework_info(row) -> FrameworkInfo:
     try:
         title = json.loads(row.title)
@@ -1019,6 +1127,7 @@ def _assessment_info(row) -> AssessmentInfo:
         content_hash=row.content_hash,
         sealed_head=row.sealed_head,
         editable_pillars=tuple(row.editable_pillars.split(",")) if row.editable_pillars is not None else None,
+        sign_place=row.sign_place,
     )
 
 
@@ -1034,6 +1143,11 @@ def _response_record(row) -> ResponseRecord:
         updated_at=row.updated_at,
         revision=row.revision,
         revision_number=row.revision_number,
+        value_source=row.value_source,
+        value_year=row.value_year,
+        recommendation=row.recommendation,
+        responsible=row.responsible,
+        due=row.due,
     )
 
 

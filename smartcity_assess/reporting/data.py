@@ -11,18 +11,20 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ..core.errors import UserError
 from ..services.agreement import Agreement, agreement
 from ..services.assessments import ScoredAssessment, earlier_finals, score
-from ..services.records import ResponseRecord, Store
+from ..services.records import EvidenceInfo, ResponseRecord, Store, TeamMemberInfo
 
 
 @dataclass(frozen=True)
 class ReportData:
     current: ScoredAssessment
     responses: dict[str, ResponseRecord]
-    evidence_counts: dict[str, int]
+    evidence: tuple[EvidenceInfo, ...]  # in the order they were added
+    team: tuple[TeamMemberInfo, ...]
     earlier: tuple[ScoredAssessment, ...]  # final assessments of the same city and framework code, oldest first
     report_date: date
     agreement: Agreement | None = None  # between the assessors who scored it independently
@@ -31,6 +33,10 @@ class ReportData:
     def previous(self) -> ScoredAssessment | None:
         """The latest earlier final assessment (the 'previous year' on the radar), if any."""
         return self.earlier[-1] if self.earlier else None
+
+    @cached_property
+    def evidence_counts(self) -> dict[str, int]:
+        return dict(Counter(e.indicator_code for e in self.evidence))
 
     @property
     def has_answers(self) -> bool:
@@ -52,11 +58,11 @@ def gather(store: Store, assessment_id: uuid.UUID | str, report_date: date | Non
     current = score(store, assessment_id, responses)  # NotFoundError (a UserError) for an unknown id
     info = current.info
     earlier = tuple(earlier_finals(store, info))
-    counts = Counter(e.indicator_code for e in store.evidence(info.id))
     return ReportData(
         current=current,
         responses=responses,
-        evidence_counts=dict(counts),
+        evidence=tuple(store.evidence(info.id)),
+        team=tuple(store.team(info.id)),
         earlier=earlier,
         report_date=report_date or date.today(),
         agreement=agreement(store, info.id),

@@ -7,24 +7,15 @@ frame when the document is saved (the usual reportlab two-step, without building
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .blocks import PageFrame
 from .fonts import BOLD, REGULAR
 from .styles import BOTTOM_MARGIN, DRAFT_INK, MARGIN, MUTED, PAGE_SIZE, RULE, TOP_MARGIN
-
-
-@dataclass(frozen=True)
-class PageFrame:
-    header_left: str  # city and year
-    header_right: str  # report title
-    footer_left: str  # framework and version
-    page_of: Callable[[int, int], str]
-    draft_mark: str | None  # None for a final assessment
 
 
 def canvas_maker(frame: PageFrame):
@@ -74,7 +65,8 @@ def _draw_frame(canvas: Canvas, frame: PageFrame, number: int, total: int) -> No
     canvas.line(MARGIN, top, width - MARGIN, top)
     bottom = BOTTOM_MARGIN - 0.8 * cm
     canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-    footer_right = f"{_fit(frame.header_left, '', line_room / 3)} · {frame.page_of(number, total)}"
+    page_of = frame.page_of.format(page=number, total=total)
+    footer_right = f"{_fit(frame.header_left, '', line_room / 3)} · {page_of}"
     canvas.drawRightString(width - MARGIN, bottom, footer_right)
     room = width - 2 * MARGIN - stringWidth(footer_right, REGULAR, 8) - 12
     suffix = f" · {frame.draft_mark}" if frame.draft_mark else ""

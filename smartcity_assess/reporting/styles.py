@@ -48,6 +48,9 @@ class Styles:
     draft: ParagraphStyle
     caption: ParagraphStyle
     bullet: ParagraphStyle
+    h3: ParagraphStyle
+    cell_small: ParagraphStyle
+    heading_centre: ParagraphStyle
 
 
 @cache
@@ -78,7 +81,14 @@ def styles() -> Styles:
             "draft", parent=body, fontName=BOLD, fontSize=20, leading=26, alignment=TA_CENTER, textColor=DRAFT_INK
         ),
         caption=ParagraphStyle("caption", parent=body, fontSize=8, leading=10.5, textColor=MUTED, alignment=TA_CENTER),
-        bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=2),
+        h3=ParagraphStyle(
+            "h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=6, spaceAfter=2, keepWithNext=1
+        ),
+        cell_small=ParagraphStyle("cell_small", parent=cell, fontSize=6.8, leading=8.5),
+        heading_centre=ParagraphStyle(
+            "heading_centre", parent=body, fontName=BOLD, fontSize=14, leading=18, alignment=TA_CENTER, spaceAfter=14
+        ),
     )
 
 
@@ -112,8 +122,9 @@ def text_chunks(text: str, most: int = CELL_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def bullet(text: str) -> Paragraph:
-    return Paragraph(escape(text), styles().bullet, bulletText="•")
+def bullet(text: str, label: str = "", marker: str = "•") -> Paragraph:
+    bold = f"<b>{escape(label)}</b> " if label else ""
+    return Paragraph(bold + escape(text), styles().bullet, bulletText=marker)
 
 
 def table(

@@ -1,6 +1,6 @@
-"""write_report: the one entry point that turns a stored assessment into the PDF gap report.
+"""write_report: the one entry point that turns a stored assessment into its report, PDF or DOCX.
 
-Runs without Qt (CLI, or the app's worker thread). The PDF is written through files.atomic_write, so a
+Runs without Qt (CLI, or the app's worker thread). The file is written through files.atomic_write, so a
 failure or a kill never leaves a half-written report, nor a stray temporary file.
 """
 
@@ -16,28 +16,62 @@ from ..core.errors import UserError
 from ..core.text import localize
 from ..files import atomic_write
 from ..services.records import Store
+from .blocks import Block, PageFrame, ReportDocument
 from .catalogue import Catalogue
 from .data import gather
-from .document import PageFrame, ReportDocument, canvas_maker
-from .fonts import register_fonts
 from .progress_section import progress_section
-from .sections import Context, cover, gaps_section, method_section, pillar_sections, roadmap_section, summary
+from .sections import (
+    Context,
+    conclusion_section,
+    cover,
+    evidence_appendix,
+    gaps_section,
+    introduction,
+    method_section,
+    pillar_sections,
+    roadmap_section,
+    signoff_page,
+    summary,
+)
 
 Progress = Callable[[int, int], None]
 _STEPS = 100  # progress is reported in at most this many steps, however long the document
 
 
-def build_story(ctx: Context) -> list:
-    """The flowables in the order the issue fixes, the progress section just before the method."""
+REPORT_SUFFIXES = (".pdf", ".docx")
+
+
+def build_story(ctx: Context) -> list[Block]:
+    """The blocks in the order of an official evaluation report (laporan hasil evaluasi)."""
     return [
         *cover(ctx),
+        *signoff_page(ctx),
         *summary(ctx),
+        *introduction(ctx),
+        *method_section(ctx),
         *pillar_sections(ctx),
         *gaps_section(ctx),
         *roadmap_section(ctx),
         *progress_section(ctx),
-        *method_section(ctx),
+        *conclusion_section(ctx),
+        *evidence_appendix(ctx),
     ]
+
+
+def build_document(store: Store, assessment_id: uuid.UUID | str, lang: str = "en", report_date: date | None = None):
+    """The report's content, ready for either renderer."""
+    cat = Catalogue(lang)
+    data = gather(store, assessment_id, report_date)
+    ctx = Context(data, cat)
+    info, framework = data.current.info, data.current.framework
+    frame = PageFrame(
+        header_left=f"{info.city} · {info.year}",
+        header_right=cat("report_title"),
+        footer_left=f"{localize(framework.title, lang)} {framework.version}",
+        page_of=cat("page_of", page="{page}", total="{total}"),
+        draft_mark=None if info.is_final else cat("draft_mark"),
+    )
+    return ReportDocument(title=ctx.title, author=info.assessor or "", frame=frame, blocks=build_story(ctx))
 
 
 def write_report(
@@ -49,37 +83,22 @@ def write_report(
     *,
     report_date: date | None = None,
 ) -> Path:
-    """Write the gap report of one assessment to `path` (PDF); returns the path written.
+    """Write the report of one assessment to `path` (.pdf or .docx, the same content); returns the path written.
 
     `progress(done, total)` is called from this thread as the work advances (at most ~100 times).
     Raises UserError for an unknown assessment, an unknown language or a path that cannot be written.
     """
-    cat = Catalogue(lang)
+    Catalogue(lang)  # an unknown language is refused before anything is read
     target = _checked_target(Path(path))
     report = _Progress(progress)
-    register_fonts()
-    data = gather(store, assessment_id, report_date)
-    ctx = Context(data, cat)
-    story = build_story(ctx)
-    report.start(len(story))
-
-    info, framework = data.current.info, data.current.framework
-    frame = PageFrame(
-        header_left=f"{info.city} · {info.year}",
-        header_right=cat("report_title"),
-        footer_left=f"{localize(framework.title, lang)} {framework.version}",
-        page_of=lambda page, total: cat("page_of", page=page, total=total),
-        draft_mark=None if info.is_final else cat("draft_mark"),
-    )
+    document = build_document(store, assessment_id, lang, report_date)
+    if target.suffix.lower() == ".docx":
+        from .docx_writer import write_docx as render  # python-docx loads only when a DOCX is asked for
+    else:
+        from .pdf import write_pdf as render
     try:
         with atomic_write(target) as handle:
-            doc = ReportDocument(
-                handle,
-                title=f"{cat('report_title')}: {info.city} {info.year}",
-                author=info.assessor or "",
-                on_flowable=report.advance,
-            )
-            doc.build(story, canvasmaker=canvas_maker(frame))
+            render(document, handle, on_start=report.start, on_flowable=report.advance)
     except OSError as exc:
         raise UserError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from None
     report.finish()
@@ -90,9 +109,11 @@ def _checked_target(path: Path) -> Path:
     path = path.expanduser()
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name such as report.pdf")
-    if path.suffix.lower() != ".pdf":
+    if path.suffix.lower() not in REPORT_SUFFIXES:
         # A PDF named .txt or .csv opens in the wrong program, or overwrites a file of that kind.
-        raise UserError(f"the report is a PDF: give a file name ending in .pdf, not {path.name}")
+        raise UserError(
+            f"the report is a PDF or a Word document: give a file name ending in .pdf or .docx, not {path.name}"
+        )
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise UserError(f"cannot write {path}: the folder {parent} does not exist")

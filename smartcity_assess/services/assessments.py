@@ -47,6 +47,11 @@ def record_response(
     target=_UNCHANGED,
     value=_UNCHANGED,
     note=_UNCHANGED,
+    value_source=_UNCHANGED,
+    value_year=_UNCHANGED,
+    recommendation=_UNCHANGED,
+    responsible=_UNCHANGED,
+    due=_UNCHANGED,
 ) -> ResponseRecord:
     """Change some fields of one response (the autosave path); the others keep their stored values.
 
@@ -60,7 +65,20 @@ def record_response(
     value is refused (it would silently throw the measurement away).
     """
     given = {
-        k: v for k, v in dict(level=level, na=na, target=target, value=value, note=note).items() if v is not _UNCHANGED
+        k: v
+        for k, v in dict(
+            level=level,
+            na=na,
+            target=target,
+            value=value,
+            note=note,
+            value_source=value_source,
+            value_year=value_year,
+            recommendation=recommendation,
+            responsible=responsible,
+            due=due,
+        ).items()
+        if v is not _UNCHANGED
     }
     with store.transaction():
         store.lock_for_write(assessment_id)

@@ -22,6 +22,7 @@ from ..persistence.store import (
 )
 
 MINE, THEIRS = "mine", "theirs"
+_UNANSWERED = ResponseInput().as_fields()
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Side:
     target: int | None
     value: float | None
     note: str
+    value_source: str
+    value_year: int | None
+    recommendation: str
+    responsible: str
+    due: int | None
     evidence: tuple[tuple[str, str], ...]  # (file name, sha256)
     by: str
     at: datetime | None
@@ -64,7 +70,7 @@ def open_conflicts(store: Store, assessment_id: uuid.UUID) -> list[Conflict]:
     out = []
     for row in rows:
         code = row["indicator_code"]
-        mine = snap.responses.get(code) or {f: None for f in RESPONSE_FIELDS}
+        mine = snap.responses.get(code) or _UNANSWERED
         mine_evidence = tuple((e["file_name"], e["sha256"]) for e in snap.evidence if e["indicator_code"] == code)
         theirs = row["theirs"]
         out.append(
@@ -78,7 +84,7 @@ def open_conflicts(store: Store, assessment_id: uuid.UUID) -> list[Conflict]:
                     at=mine.get("updated_at"),
                 ),
                 theirs=Side(
-                    **{f: theirs.get(f) for f in RESPONSE_FIELDS},
+                    **{f: theirs.get(f, _UNANSWERED[f]) for f in RESPONSE_FIELDS},  # older sides lack some
                     evidence=tuple((e["file_name"], e["sha256"]) for e in theirs.get("evidence", [])),
                     by=theirs.get("by") or "",
                     at=datetime.fromisoformat(theirs["at"]) if theirs.get("at") else None,

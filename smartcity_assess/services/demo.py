@@ -8,7 +8,7 @@ advanced, while the command center lacks an SOP, a website, institutional flexib
 from __future__ import annotations
 
 from ..core.responses import ResponseInput, validate_response
-from ..persistence.store import Store
+from ..persistence.store import Store, TeamMemberInfo
 from .frameworks import BUILTIN_FRAMEWORK_CODE
 from .review import finalize
 
@@ -46,7 +46,7 @@ BANDUNG = {
     "COM-02": (2, 3, 3),
     "COM-03": (3, 3, 4),
     "COM-04": (3, 3, 3),
-    "COM-05": (74.0, 79.0, 83.0),
+    "COM-05": (82.0, 86.0, 90.0),
     "COM-06": (2, 3, None),
     "COM-07": (4, 4, 4),
     "COM-08": (2, 2, 3),
@@ -85,7 +85,7 @@ BANDUNG_2023 = {
     "COM-02": 2,
     "COM-03": 2,
     "COM-04": 3,
-    "COM-05": 71.0,
+    "COM-05": 82.0,
     "COM-06": 2,
     "COM-07": 5,
     "COM-08": 2,
@@ -121,7 +121,7 @@ CIMAHI = {
     "COM-02": (2, 2),
     "COM-03": (2, 3),
     "COM-04": (2, 2),
-    "COM-05": (70.0, 73.0),
+    "COM-05": (81.0, 84.0),
     "COM-06": (3, 3),
     "COM-07": (3, 3),
     "COM-08": (True, True),  # True: not applicable that year
@@ -141,6 +141,36 @@ NOTES = {
 }
 
 
+# where the measured values come from (the year they describe is the year before the assessment)
+VALUE_SOURCES = {
+    "GOV-05": "Diskominfo, inventory of city services",
+    "GOV-09": "SP4N-LAPOR! export",
+    "INF-07": "Operators' coverage maps (Kominfo)",
+    "INF-08": "Speed tests by Diskominfo",
+    "WIFI-01": "Diskominfo, public Wi-Fi inventory; BPS population",
+    "WIFI-02": "Diskominfo, public Wi-Fi inventory",
+    "WIFI-03": "Network monitoring system",
+    "WIFI-04": "Spot checks by Diskominfo",
+    "COM-05": "BPS, Susenas",
+}
+# indicator → (recommendation, responsible unit, years from the assessment until it is due)
+RECOMMENDATIONS = {
+    "GOV-02": ("Give the command center UPT status again, with its own budget line.", "Bagian Organisasi", 1),
+    "GOV-03": ("Write, enact and train a command-center SOP: monitoring, escalation, incidents.", "Diskominfo", 0),
+    "GOV-04": ("Publish an official command-center website on the city's go.id domain.", "Diskominfo", 0),
+    "COM-01": ("Run a yearly socialization campaign on the command center, down to kelurahan.", "Diskominfo", 1),
+    "WIFI-04": ("Upgrade the backhaul of the slowest public hotspots.", "Diskominfo", 2),
+    "COM-06": ("Survey citizens' satisfaction with digital services every year.", "Bappelitbang", 1),
+}
+# sample team of every demo assessment: (name, role, NIP, position)
+DEMO_TEAM = (
+    ("Rina Kartika (demo)", "lead", "198203152006042001", "Kepala Bidang Aplikasi Informatika"),
+    ("Andi Pratama (demo)", "assessor", "", "Pranata Komputer Ahli Muda"),
+    ("Dewi Lestari (demo)", "assessor", "", "Analis Kebijakan"),
+    ("Dr. Budi Santoso (demo)", "reviewer", "197001011995031002", "Inspektur Pembantu"),
+)
+
+
 def _entry(spec) -> ResponseInput | None:
     if spec is None:
         return None
@@ -149,6 +179,17 @@ def _entry(spec) -> ResponseInput | None:
     if isinstance(spec, float):
         return ResponseInput(value=spec)
     return ResponseInput(level=spec)
+
+
+def _with_report_fields(entry: ResponseInput, code: str, year: int, notes: dict[str, str]) -> ResponseInput:
+    fields = entry.as_fields()
+    fields["note"] = notes.get(code, "")
+    if entry.value is not None and code in VALUE_SOURCES:
+        fields.update(value_source=VALUE_SOURCES[code], value_year=year - 1)
+    if code in RECOMMENDATIONS:
+        action, unit, years = RECOMMENDATIONS[code]
+        fields.update(recommendation=action, responsible=unit, due=year + years)
+    return ResponseInput(**fields)
 
 
 def _load_city(
@@ -169,10 +210,12 @@ def _load_city(
             entry = _entry(per_year[index])
             if entry is None:
                 continue
-            if code in notes and not entry.na:
-                entry = ResponseInput(level=entry.level, value=entry.value, note=notes[code])
+            if not entry.na:
+                entry = _with_report_fields(entry, code, year, notes)
             rows[code] = validate_response(framework, code, entry).as_fields()
         store.save_responses(assessment_id, rows, actor=DEMO_ACTOR)
+        for name, role, nip, position in DEMO_TEAM:
+            store.set_team_member(assessment_id, TeamMemberInfo(name, role, nip, position), actor=DEMO_ACTOR)
         if year not in drafts:
             finalize(store, assessment_id, actor=DEMO_ACTOR)
         loaded.append(f"{city} {year}")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..core.framework import Framework
 from ..core.framework_loader import load_framework_text, read_framework_source
 from ..paths import assessments_path
 from ..persistence.db import DatabaseUnavailable
@@ -18,6 +19,9 @@ def builtin_framework_files() -> list[Path]:
     return sorted(assessments_path("frameworks").glob("*.yaml"))
 
 
+_parsed_builtins: dict[str, Framework] = {}  # file text → framework: a process that opens many databases parses once
+
+
 def ensure_builtin_frameworks(store: Store) -> None:
     """Import the shipped frameworks that the database does not have yet.
 
@@ -28,8 +32,11 @@ def ensure_builtin_frameworks(store: Store) -> None:
     for path in builtin_framework_files():
         text = path.read_text(encoding="utf-8")
         if text not in known_sources:
+            framework = _parsed_builtins.get(text)
+            if framework is None:
+                framework = _parsed_builtins[text] = load_framework_text(text, str(path))
             try:
-                store.add_framework(load_framework_text(text, str(path)), text, builtin=True, actor="smartcity-assess")
+                store.add_framework(framework, text, builtin=True, actor="smartcity-assess")
             except DatabaseUnavailable as exc:
                 if exc.code != "db_not_allowed":
                     raise

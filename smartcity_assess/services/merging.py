@@ -72,9 +72,22 @@ def import_package(
         return _Merge(store, conn, package, prefer, actor or default_actor()).run()
 
 
+_TEXT_FIELDS = frozenset({"note", "value_source", "recommendation", "responsible"})
+
+
 def _content(row: Mapping[str, Any]) -> tuple:
-    value = row["value"]
-    return (row["level"], bool(row["na"]), row["target"], None if value is None else float(value), row["note"] or "")
+    """A response's fields (in RESPONSE_FIELDS order) as one comparable value: equal content, equal tuples."""
+    return tuple(_plain_field(name, row[name]) for name in RESPONSE_FIELDS)
+
+
+def _plain_field(name: str, value: Any) -> Any:
+    if name == "na":
+        return bool(value)
+    if name == "value":
+        return None if value is None else float(value)
+    if name in _TEXT_FIELDS:
+        return value or ""
+    return value
 
 
 def _revision(row: Mapping[str, Any]) -> Revision:

@@ -30,7 +30,7 @@ from ..core.framework_loader import FrameworkError, framework_checksum, framewor
 from ..core.responses import ResponseInput, validate_response
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
-from ..persistence.store import Store, default_actor, utcnow
+from ..persistence.store import RESPONSE_FIELDS, Store, default_actor, utcnow
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -177,7 +177,7 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
     responses = [
         {
             "indicator": code,
-            **{f: r[f] for f in ("level", "na", "target", "value", "note")},
+            **{f: r[f] for f in RESPONSE_FIELDS},
             "updated_by": r["updated_by"],
             "updated_at": r["updated_at"],
             "revision": r["revision"],
@@ -192,7 +192,7 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
             "number": r["number"],
             "parent_id": r["parent_id"],
             "merged_from": r["merged_from"],
-            **{f: r[f] for f in ("level", "na", "target", "value", "note", "changed", "actor", "device_id", "at")},
+            **{f: r[f] for f in (*RESPONSE_FIELDS, "changed", "actor", "device_id", "at")},
         }
         for r in snap.revisions
     ]
@@ -368,6 +368,12 @@ def _response_fields(shape: fmt.Shape, row: dict, where: str) -> dict[str, Any]:
         "target": shape.integer(row, "target", optional=True, where=where),
         "value": shape.number(row, "value", where=where),
         "note": shape.text(row, "note", where=where),
+        # the report's fields (issue 13): absent from packages written before them, so optional
+        "value_source": shape.text(row, "value_source", optional=True, where=where) or "",
+        "value_year": shape.integer(row, "value_year", optional=True, where=where),
+        "recommendation": shape.text(row, "recommendation", optional=True, where=where) or "",
+        "responsible": shape.text(row, "responsible", optional=True, where=where) or "",
+        "due": shape.integer(row, "due", optional=True, where=where),
     }
 
 
@@ -466,7 +472,7 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
         if rev["id"] in by_id:
             shape.fail(f"[{i}].id")
         _check_values(
-            name, framework, rev["indicator_code"], {f: rev[f] for f in ("level", "na", "target", "value", "note")}
+            name, framework, rev["indicator_code"], {f: rev[f] for f in RESPONSE_FIELDS}
         )
         by_id[rev["id"]] = rev
         revisions.append(rev)

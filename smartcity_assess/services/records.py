@@ -6,6 +6,7 @@ never from `persistence` (an import-linter contract in pyproject.toml keeps it s
 """
 
 from ..persistence.db import DATABASE_ENV, database_location, database_url, describe_database_error
+from ..persistence.records import TEAM_ROLES
 from ..persistence.store import (
     AssessmentInfo,
     AuditInfo,
@@ -14,11 +15,13 @@ from ..persistence.store import (
     ResponseRecord,
     RevisionInfo,
     Store,
+    TeamMemberInfo,
     default_actor,
 )
 
 __all__ = [
     "DATABASE_ENV",
+    "TEAM_ROLES",
     "AssessmentInfo",
     "AuditInfo",
     "EvidenceInfo",
@@ -26,6 +29,7 @@ __all__ = [
     "ResponseRecord",
     "RevisionInfo",
     "Store",
+    "TeamMemberInfo",
     "database_location",
     "database_url",
     "default_actor",

@@ -49,9 +49,9 @@ def _delimiter(header: str) -> str:
     return max((",", ";", "\t"), key=header.count)  # the first on a tie, so "," when there is none
 
 
-def read_table_rows(path: str | Path) -> list[list]:
-    """The rows of the file's first table as lists of cells (text from CSV; text, numbers, booleans or
-    None from XLSX); UserError naming the file for anything it cannot be."""
+def read_table_sheets(path: str | Path) -> dict[str, list[list]]:
+    """Every table of the file by sheet name, in order (a CSV is one, named ""), as lists of cells (text
+    from CSV; text, numbers, booleans or None from XLSX); UserError naming the file for anything it cannot be."""
     path = Path(path)
     kind = table_kind(path)
     try:
@@ -59,7 +59,7 @@ def read_table_rows(path: str | Path) -> list[list]:
         if size > limits.TABLE_FILE_MAX_BYTES:
             most = limits.TABLE_FILE_MAX_BYTES // limits.MIB
             raise UserError(f"the file is {size:,} bytes; a response table may have at most {most} MB")
-        return _read_csv(path) if kind == ".csv" else _read_xlsx(path)
+        return {"": _read_csv(path)} if kind == ".csv" else _read_xlsx(path)
     except FileNotFoundError:
         raise UserError(f"{path}: file not found") from None
     except UnicodeDecodeError:
@@ -144,15 +144,17 @@ def _declared_parts(handle) -> int | None:
     return entries
 
 
-def _read_xlsx(path: Path) -> list[list]:
+def _read_xlsx(path: Path) -> dict[str, list[list]]:
     from openpyxl import load_workbook
 
     check_workbook_size(path)
     workbook = load_workbook(path, read_only=True, data_only=False)
     try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # a forged <dimension> must not make every row 16,384 cells wide
-        return list(_bounded(_xlsx_values(sheet.iter_rows())))
+        sheets = {}
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()  # a forged <dimension> must not make every row 16,384 cells wide
+            sheets[sheet.title] = list(_bounded(_xlsx_values(sheet.iter_rows())))
+        return sheets
     finally:
         workbook.close()
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from ..services.records import Store
     from .dialogs.new_assessment import NewAssessmentChoice
+    from .dialogs.properties import PropertiesDialog
     from .models.assessments import AssessmentRow
     from .views.assessment_list import AssessmentListPage
 
@@ -255,6 +256,8 @@ class MainWindow(QMainWindow):
         self.import_package_action = self._action(self.tr("Import Pac&kage…"), self.import_package)
         self.export_package_action = self._action(self.tr("E&xport Package…"), self.export_package)
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self.show_conflicts)
+        self.docx_action = self._action(self.tr("Export &Word Report (DOCX)…"), self.export_docx, ["Ctrl+Shift+W"])
+        self.sheet_action = self._action(self.tr("Export Field &Sheet (XLSX)…"), self.export_field_sheet)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -276,6 +279,7 @@ class MainWindow(QMainWindow):
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
+        self.properties_action = self._action(self.tr("&Team and Properties…"), self.show_properties, ["Ctrl+Shift+I"])
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
@@ -317,6 +321,8 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_action,
             self.pdf_action,
+            self.docx_action,
+            self.sheet_action,
             None,
             self.import_package_action,
             self.export_package_action,
@@ -338,6 +344,8 @@ class MainWindow(QMainWindow):
             self.finalize_action,
             self.reopen_action,
             self.delete_action,
+            None,
+            self.properties_action,
         ):
             walk_menu.addSeparator() if action is None else walk_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -383,7 +391,8 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(walking and final)
         target = self.current_assessment_id()
         self.export_action.setEnabled(target is not None)
-        self.pdf_action.setEnabled(target is not None)
+        for action in (self.pdf_action, self.docx_action, self.sheet_action, self.properties_action):
+            action.setEnabled(target is not None)
         self.export_package_action.setEnabled(target is not None)
         selected = self.list_page.selected_id()
         self.list_page.open_button.setEnabled(selected is not None)
@@ -670,10 +679,33 @@ class MainWindow(QMainWindow):
         return exports.export_responses(self, path)
 
     def export_pdf(self, path: str | None = None) -> Worker | None:
-        """Write the PDF gap report in the background, with progress; offers to open it when done."""
+        """Write the PDF report in the background, with progress; offers to open it when done."""
         from . import exports
 
         return exports.export_pdf(self, path)
+
+    def export_docx(self, path: str | None = None) -> Worker | None:
+        from . import exports
+
+        return exports.export_docx(self, path)
+
+    def export_field_sheet(self, path: str | None = None) -> Path | None:
+        from . import exports
+
+        return exports.export_field_sheet(self, path)
+
+    def show_properties(self) -> PropertiesDialog | None:
+        """The team and signing place of the open (or selected) assessment; saved as they are changed."""
+        from .dialogs.properties import PropertiesDialog
+
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            return None
+        dialog = PropertiesDialog(
+            self.store, assessment_id, actor=self.actor, report_error=self.show_error, parent=self
+        )
+        dialog.open()
+        return dialog
 
     def import_package(self, path: str | None = None, prefer: str | None = None) -> Worker | None:
         from . import packages

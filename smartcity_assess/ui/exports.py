@@ -1,4 +1,5 @@
-"""Writing the open assessment out from the app: its responses (CSV/XLSX) and its PDF gap report.
+"""Writing the open assessment out from the app: its responses (CSV/XLSX), its report (PDF or DOCX) and
+a field sheet of its framework (XLSX).
 
 Texts keep the MainWindow translation context, where they were written first (lupdate reads only
 literal translate calls, hence no shorter alias).
@@ -27,29 +28,58 @@ if TYPE_CHECKING:
 
 def export_responses(window: MainWindow, path: str | None = None) -> Path | None:
     """Responses of the open assessment to CSV or XLSX, in the window's language."""
+
+    def write(assessment_id: uuid.UUID, target: str) -> Path:
+        from ..services.responses_io import export_responses as write_responses  # pandas loads only when used
+
+        return write_responses(window.store, assessment_id, target, window.lang)
+
+    return _write_file(
+        window,
+        path,
+        write,
+        QCoreApplication.translate("MainWindow", "Export responses"),
+        "csv",
+        QCoreApplication.translate("MainWindow", "CSV (*.csv);;Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("MainWindow", "Responses written to {path}."),
+    )
+
+
+def export_field_sheet(window: MainWindow, path: str | None = None) -> Path | None:
+    """A field sheet (XLSX) of the open assessment's framework, in the window's language."""
+
+    def write(assessment_id: uuid.UUID, target: str) -> Path:
+        from ..reporting.field_sheet import write_field_sheet  # openpyxl loads only when used
+
+        store = window.store
+        return write_field_sheet(store.framework(store.assessment(assessment_id).framework_id), target, window.lang)
+
+    return _write_file(
+        window,
+        path,
+        write,
+        QCoreApplication.translate("MainWindow", "Export field sheet"),
+        "xlsx",
+        QCoreApplication.translate("MainWindow", "Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("MainWindow", "Field sheet written to {path}."),
+    )
+
+
+def _write_file(window: MainWindow, path, write, title: str, suffix: str, filters: str, done: str) -> Path | None:
+    """Ask where (unless told), write, and say where it went; one sentence when it cannot be written."""
     assessment_id = window.current_assessment_id()
     if assessment_id is None:
         return None
     if path is None:
-        path = _ask_path(
-            window,
-            assessment_id,
-            QCoreApplication.translate("MainWindow", "Export responses"),
-            "csv",
-            QCoreApplication.translate("MainWindow", "CSV (*.csv);;Excel workbook (*.xlsx)"),
-        )
+        path = _ask_path(window, assessment_id, title, suffix, filters)
         if path is None:
             return None
-    from ..services.responses_io import export_responses as write_responses  # pandas loads only when used
-
     try:
-        written = write_responses(window.store, assessment_id, path, window.lang)
+        written = write(assessment_id, path)
     except UserError as exc:
         window.show_error(sentence(exc))
         return None
-    window.statusBar().showMessage(
-        QCoreApplication.translate("MainWindow", "Responses written to {path}.").format(path=written), 5000
-    )
+    window.statusBar().showMessage(done.format(path=written), 5000)
     return written
 
 
@@ -67,7 +97,16 @@ def suggested_name(store: Store, assessment_id: uuid.UUID, suffix: str) -> str:
 
 
 def export_pdf(window: MainWindow, path: str | None = None) -> Worker | None:
-    """Write the PDF gap report in the background, with progress; offers to open it when done."""
+    """Write the PDF report in the background, with progress; offers to open it when done."""
+    return export_report(window, path, "pdf")
+
+
+def export_docx(window: MainWindow, path: str | None = None) -> Worker | None:
+    """Write the same report as a Word document an office can edit."""
+    return export_report(window, path, "docx")
+
+
+def export_report(window: MainWindow, path: str | None, kind: str) -> Worker | None:
     assessment_id = window.current_assessment_id()
     if assessment_id is None:
         return None
@@ -79,13 +118,13 @@ def export_pdf(window: MainWindow, path: str | None = None) -> Worker | None:
         )
         return None
     if path is None:
-        path = _ask_path(
-            window,
-            assessment_id,
-            QCoreApplication.translate("MainWindow", "Export PDF report"),
-            "pdf",
-            QCoreApplication.translate("MainWindow", "PDF (*.pdf)"),
-        )
+        if kind == "docx":
+            title = QCoreApplication.translate("MainWindow", "Export Word report")
+            filters = QCoreApplication.translate("MainWindow", "Word document (*.docx)")
+        else:
+            title = QCoreApplication.translate("MainWindow", "Export PDF report")
+            filters = QCoreApplication.translate("MainWindow", "PDF (*.pdf)")
+        path = _ask_path(window, assessment_id, title, kind, filters)
         if path is None:
             return None
     if window.walk is not None:

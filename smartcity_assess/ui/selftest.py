@@ -90,6 +90,17 @@ class SelfTest:
             raise AssertionError("the report has no embedded TrueType font")
         return f"{len(data) // 1024} KiB"
 
+    def write_docx(self) -> str:
+        import docx
+
+        from ..reporting import write_report
+
+        path = write_report(self.store, self.assessment_id, self.workdir / "selftest.docx", lang="id")
+        document = docx.Document(path)  # python-docx's template travels with the bundle, or this fails
+        if not any(p.style.name == "Heading 1" for p in document.paragraphs) or not document.inline_shapes:
+            raise AssertionError("the Word report has no headings or no radar picture")
+        return f"{Path(path).stat().st_size // 1024} KiB, {len(document.paragraphs)} paragraphs"
+
     def load_translation(self) -> str:
         from PySide6.QtCore import QCoreApplication
 
@@ -175,6 +186,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("assessment scored", "assess"),
     ("radar drawn offscreen", "draw_radar"),
     ("PDF report written", "write_report"),
+    ("Word report written and read back", "write_docx"),
     ("translations", "load_translation"),
     ("names sorted as people expect", "sort_names"),
     ("main window in Bahasa Indonesia", "open_window"),

@@ -49,7 +49,8 @@ def test_import_then_score_json_matches_the_engine(run, mini_id, tmp_path, db_pa
     code, out, _ = run("score", mini_id, "--json")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"overall", "pillars", "indicators"}
+    assert set(data) == {"overall", "pillars", "domains", "indicators"}
+    assert data["domains"] == []  # mini has no domains
     assert set(data["overall"]) == {"score", "target", "gap", "band", "completion"}
     assert data["overall"]["score"] == 2.8125 and data["overall"]["gap"] == 1.75  # worked out by hand
     assert data["overall"]["band"] == "Good"
@@ -163,7 +164,7 @@ def test_import_of_invalid_framework_writes_nothing(run, tmp_path, db_path):
 
 def test_lists_as_json(run, mini_id):
     frameworks = json.loads(run("frameworks", "list", "--json")[1])
-    assert {f["code"] for f in frameworks} == {"bandung-smart-city", "mini"}
+    assert {f["code"] for f in frameworks} == {"bandung-smart-city", "spbe-2020", "menuju-100-smart-city", "mini"}
     builtin = next(f for f in frameworks if f["code"] == "bandung-smart-city")
     assert builtin["builtin"] and builtin["pillars"] == ["GOV", "INF", "WIFI", "COM"]
     assessments = json.loads(run("assessments", "list", "--json")[1])
@@ -288,3 +289,72 @@ def test_a_database_that_cannot_be_opened_is_one_line(db, message, capsys):
     assert main(["--db", db, "assessments", "list"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_report_columns_round_trip_and_bad_years_are_refused(run, mini_id, tmp_path, db_path):
+    path = write_csv(
+        tmp_path,
+        "indicator,value,value_source,value_year,recommendation,responsible,due\n"
+        "W1,45,BPS Susenas,2025,Tambah titik Wi-Fi,Diskominfo,2027\n",
+    )
+    assert run("responses", "import", mini_id, path)[0] == 0
+    out_path = tmp_path / "export.xlsx"
+    run("responses", "export", mini_id, "--out", str(out_path))
+    row = pd.read_excel(out_path).set_index("indicator").loc["W1"]
+    assert (row["value_source"], row["value_year"], row["recommendation"], row["responsible"], row["due"]) == (
+        "BPS Susenas",
+        2025,
+        "Tambah titik Wi-Fi",
+        "Diskominfo",
+        2027,
+    )
+    before = counts(db_path)
+    bad = write_csv(tmp_path, "indicator,due\nW1,2027.5\n")
+    assert (
+        run("responses", "import", mini_id, bad)[2] == "error: r.csv: row 2, column due: '2027.5' is not a whole year\n"
+    )
+    bad = write_csv(tmp_path, "indicator,value_year\nW1,25\n")
+    assert run("responses", "import", mini_id, bad)[2] == (
+        "error: r.csv: row 2, column value_year: 25 is not a plausible year\n"
+    )
+    assert counts(db_path) == before
+
+
+def test_team_command_adds_lists_and_removes(run, mini_id, db_path):
+    assert (
+        run("assessments", "team", mini_id, "--add", "Siti Aminah", "--role", "lead", "--nip", "198203152006042001")[0]
+        == 0
+    )
+    run("assessments", "team", mini_id, "--add", "Budi", "--role", "reviewer", "--place", "Cibadak")
+    code, out, _ = run("assessments", "team", mini_id, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["place"] == "Cibadak"
+    assert [(m["name"], m["role"], m["nip"]) for m in data["team"]] == [
+        ("Siti Aminah", "lead", "198203152006042001"),
+        ("Budi", "reviewer", ""),
+    ]
+    before = counts(db_path)
+    assert run("assessments", "team", mini_id, "--add", "Andi")[:3:2] == (
+        2,
+        "error: --add needs --role lead, assessor or reviewer\n",
+    )
+    code, _, err = run("assessments", "team", mini_id, "--add", "Andi", "--role", "lead")
+    assert code == 2 and "already has a lead (Siti Aminah)" in err
+    assert counts(db_path) == before
+    run("assessments", "team", mini_id, "--remove", "Budi")
+    assert "Budi" not in run("assessments", "team", mini_id)[1]
+
+
+def test_score_prints_and_lists_the_domains_of_spbe(run, tmp_path):
+    code, out, _ = run("assessments", "new", "--city", "Kabupaten Garut", "--year", "2026", "--framework", "spbe-2020")
+    assessment = out.strip()
+    assert run("responses", "import", assessment, write_csv(tmp_path, "indicator,level\nI01,3\n"))[0] == 0
+    code, out, _ = run("score", assessment, "--lang", "id")
+    assert code == 0
+    domain_lines = out[out.index("DOMAIN") :].splitlines()
+    assert domain_lines[1].split()[:5] == ["D1", "Kebijakan", "Internal", "SPBE", "3,00"]  # the decimal comma of Indonesian
+    data = json.loads(run("score", assessment, "--json")[1])
+    assert [d["code"] for d in data["domains"]] == ["D1", "D2", "D3", "D4"]
+    d1, d4 = data["domains"][0], data["domains"][3]
+    assert (d1["score"], d1["completion"]) == (3.0, 0.1)  # one of the ten internal-policy indicators, at level 3
+    assert d4["score"] is None and d4["completion"] == 0.0

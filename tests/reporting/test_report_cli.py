@@ -20,7 +20,7 @@ def test_report_writes_the_pdf_and_prints_its_path(run, assessment_id, tmp_path)
     assert (code, err) == (0, "")
     assert out.strip() == str(out_file.resolve())
     pages = page_texts(out_file)
-    assert "Laporan Analisis Kesenjangan" in pages[0] and "Kota Bandung" in pages[0]
+    assert "Laporan Hasil Penilaian Tingkat Kematangan Smart City Kota Bandung Tahun 2026" in pages[0]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_bad_id_is_one_error_line_and_exit_2(run, assessment_id, tmp_path, given
         ("missing/r.pdf", "does not exist"),
         ("a-file.txt/r.pdf", "does not exist"),
         (".", "is a folder"),
-        ("r.txt", "give a file name ending in .pdf"),
+        ("r.txt", "give a file name ending in .pdf or .docx"),
     ],
 )
 def test_unwritable_path_is_one_error_line_and_exit_2(run, assessment_id, tmp_path, where, message):
@@ -58,3 +58,15 @@ def test_unknown_language_is_refused_by_the_parser(run, assessment_id, tmp_path)
         run("report", assessment_id, "--out", str(tmp_path / "r.pdf"), "--lang", "fr")
     assert exit_info.value.code == 2
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_report_writes_a_docx_too(run, assessment_id, tmp_path):
+    import docx
+
+    out_file = tmp_path / "laporan.docx"
+    code, out, err = run("report", assessment_id, "--out", str(out_file), "--lang", "id")
+    assert (code, err) == (0, "")
+    assert out.strip() == str(out_file.resolve())
+    assert docx.Document(out_file).core_properties.title == (
+        "Laporan Hasil Penilaian Tingkat Kematangan Smart City Kota Bandung Tahun 2026"
+    )

@@ -13,6 +13,8 @@ BANDUNG, CIMAHI = "Bandung (demo)", "Cimahi (demo)"
 SECTIONS = {
     "en": [
         "Executive summary",
+        "Introduction",
+        "Method",
         "Pillar GOV: Government",
         "Pillar INF: Infrastructure",
         "Pillar WIFI: Wi-Fi coverage",
@@ -20,10 +22,13 @@ SECTIONS = {
         "Prioritised gaps",
         "Roadmap",
         "Progress since previous assessments",
-        "Method",
+        "Conclusion",
+        "Appendix: evidence files",
     ],
     "id": [
         "Ringkasan eksekutif",
+        "Pendahuluan",
+        "Metode",
         "Pilar GOV: Pemerintahan",
         "Pilar INF: Infrastruktur",
         "Pilar WIFI: Cakupan Wi-Fi",
@@ -31,7 +36,8 @@ SECTIONS = {
         "Kesenjangan menurut prioritas",
         "Peta jalan",
         "Kemajuan sejak penilaian sebelumnya",
-        "Metode",
+        "Kesimpulan",
+        "Lampiran: daftar berkas bukti",
     ],
 }
 
@@ -66,7 +72,7 @@ def test_sections_come_in_the_issue_order(render, demo_id, lang):
 def test_cover_names_city_year_framework_assessor_status_and_draft(render, demo_id, demo_store):
     scored = score(demo_store, demo_id(BANDUNG, 2026))
     cover = render(demo_id(BANDUNG, 2026))[0]
-    assert "Smart-City Maturity Gap Report" in cover
+    assert f"Smart City Maturity Assessment Report, {BANDUNG}, 2026" in cover
     assert f"City {BANDUNG}" in cover and "Assessment year 2026" in cover
     assert f"{localize(scored.framework.title, 'en')}, version {scored.framework.version}" in cover
     assert f"Assessor {scored.info.assessor}" in cover
@@ -80,7 +86,7 @@ def test_executive_summary_figures_are_the_engines(render, demo_id, demo_store):
     result, fw = scored.score, scored.framework
     overall = result.overall
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    summary = between(text, "1 Executive summary", "2 Pillar GOV")
+    summary = between(text, "1 Executive summary", "2 Introduction")
     assert f"Overall index {num(overall.score)} ({localize(overall.band.label, 'en')})" in summary
     assert f"Target {num(overall.target)}" in summary and f"Gap {num(overall.gap)}" in summary
     assert (
@@ -110,15 +116,15 @@ def test_pillar_sections_list_every_indicator_with_level_target_gap_note_and_str
     responses = demo_store.responses(demo_id(BANDUNG, 2026))
     fw, result = scored.framework, scored.score
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    section = between(text, "2 Pillar GOV: Government", "3 Pillar INF")
+    section = between(text, "4 Pillar GOV: Government", "5 Pillar INF")
     for ind in fw.pillar("GOV").indicators:
         r = result.indicator(ind.code)
         assert f"{ind.code} {localize(ind.name, 'en')} {r.level} – {localize(fw.levels[r.level], 'en')}" in section
         tail = f"{r.target} {num(r.gap)} {ind.weight:g} 0"  # no evidence files in the demo
         assert tail in section
-    assert f"Assessor's note: {responses['GOV-03'].note}" in section
+    assert f"Finding: {responses['GOV-03'].note}" in section
     strengths = between(section, "Strengths (at or above target)", "Weaknesses")
-    weaknesses = section[section.index("Weaknesses (below target)") :]
+    weaknesses = between(section, "Weaknesses (below target)", "Findings by indicator")
     for ind in fw.pillar("GOV").indicators:
         r = result.indicator(ind.code)
         entry = f"{ind.code} {localize(ind.name, 'en')} ({r.level} → {r.target})"
@@ -127,17 +133,17 @@ def test_pillar_sections_list_every_indicator_with_level_target_gap_note_and_str
 
 def test_unanswered_and_not_applicable_indicators_read_so(render, demo_id, demo_store):
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    section = between(text, "4 Pillar WIFI", "5 Pillar COM")
+    section = between(text, "6 Pillar WIFI", "7 Pillar COM")
     assert "WIFI-08 Safe and secure Wi-Fi access not answered" in section
     cimahi = " ".join(render(demo_id(CIMAHI, 2026)))
-    assert "COM-08 Inclusive access to digital services N/A" in between(cimahi, "5 Pillar COM", "6 Prioritised")
+    assert "COM-08 Inclusive access to digital services N/A" in between(cimahi, "7 Pillar COM", "8 Prioritised")
 
 
 def test_prioritised_gaps_follow_the_engine_and_quote_the_rubric_up_to_the_target(render, demo_id, demo_store):
     scored = score(demo_store, demo_id(BANDUNG, 2026))
     fw = scored.framework
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    section = between(text, "6 Prioritised gaps", "7 Roadmap")
+    section = between(text, "8 Prioritised gaps", "9 Roadmap")
     gaps = scored.score.gaps_by_priority()
     starts = [section.index(f"{g.code} {localize(fw.indicator(g.code).name, 'en')} level {g.level}") for g in gaps]
     assert starts == sorted(starts)
@@ -149,30 +155,47 @@ def test_prioritised_gaps_follow_the_engine_and_quote_the_rubric_up_to_the_targe
             assert (quoted in block) == (g.level < level <= g.target), (g.code, level)
 
 
-def test_roadmap_lists_every_gap_once_in_priority_order_under_its_phase(render, demo_id, demo_store):
+def test_roadmap_lists_every_gap_once_under_its_phase_and_unit(render, demo_id, demo_store):
     scored = score(demo_store, demo_id(BANDUNG, 2026))
+    responses = demo_store.responses(demo_id(BANDUNG, 2026))
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    section = between(text, "7 Roadmap", "8 Progress")
-    section = section[section.index("First milestone") :]  # the table, not the introduction that names the phases
+    section = between(text, "9 Roadmap", "10 Progress")
+    shares = between(section, "Cumulative share:", ".")
+    assert shares.endswith("12–24 months 100%")  # each phase's share of the whole distance to target
+    section = section[section.index("Recommendation Due Priority") :]  # the table, not the lines naming phases
     gaps = scored.score.gaps_by_priority()
-    positions = [section.index(f" {g.code} ") for g in gaps]
-    assert positions == sorted(positions)
+    positions = {g.code: section.index(f" {g.code} ") for g in gaps}
     assert all(section.count(f" {g.code} ") == 1 for g in gaps)
     # the phase rule by hand: where a gap begins on the cumulative priority decides its phase
     labels = ("0–6 months", "6–12 months", "12–24 months")
     starts = [section.index(label) for label in labels]
-    total, covered = sum(g.priority for g in gaps), 0.0
-    for g, position in zip(gaps, positions, strict=True):
+    total, covered, phase_of = sum(g.priority for g in gaps), 0.0, {}
+    for g in gaps:
         begins = covered / total
-        phase = 0 if begins < 0.5 else 1 if begins < 0.8 else 2
+        phase_of[g.code] = 0 if begins < 0.5 else 1 if begins < 0.8 else 2
         covered += g.priority
-        assert starts[phase] < position < (starts[phase + 1] if phase < 2 else len(section)), g.code
+        end = starts[phase_of[g.code] + 1] if phase_of[g.code] < 2 else len(section)
+        assert starts[phase_of[g.code]] < positions[g.code] < end, g.code
+    # within a phase, the gaps of a responsible unit stand together, in priority order, with the recommendation
+    for g in gaps:
+        response = responses[g.code]
+        if response.recommendation:
+            row = section[positions[g.code] :]
+            assert row.index(response.recommendation.split()[0]) < 200
+            assert str(response.due) in row[: row.index(response.recommendation) + len(response.recommendation) + 40]
+    for phase in range(3):
+        in_phase = [g for g in gaps if phase_of[g.code] == phase]
+        units = [responses[g.code].responsible or "~" for g in in_phase]
+        order = sorted(in_phase, key=lambda g: positions[g.code])
+        assert [responses[g.code].responsible or "~" for g in order] == sorted(
+            units, key=lambda u: (u == "~", u.casefold())
+        )
 
 
 def test_method_states_scale_weights_bands_formulas_and_na(render, demo_id, demo_store):
     fw = score(demo_store, demo_id(BANDUNG, 2026)).framework
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    method = text[text.index("9 Method") :]
+    method = between(text, "3 Method", "4 Pillar GOV")
     for number in fw.level_numbers:
         assert f"{number} {localize(fw.levels[number], 'en')}" in method
     total = sum(p.weight for p in fw.pillars)
@@ -214,7 +237,7 @@ def test_progress_section_shows_pillar_scores_per_year_and_largest_moves(render,
     years = {y: score(demo_store, demo_id(BANDUNG, y)) for y in order}
     fw = years[2026].framework
     text = " ".join(render(demo_id(BANDUNG, 2026)))
-    section = between(text, "8 Progress since previous assessments", "9 Method")
+    section = between(text, "10 Progress since previous assessments", "11 Conclusion")
     assert f"{' '.join(map(str, order[:-1]))} 2026 (draft) Change since {first}" in section
     overall = [years[y].score.overall.score for y in order]
     delta = overall[-1] - overall[0]
@@ -246,4 +269,4 @@ def test_progress_section_is_absent_without_an_earlier_final_assessment(render, 
     text = " ".join(render(demo_id(BANDUNG, first)))
     assert "Progress since previous assessments" not in text
     assert "(previous)" not in text  # and no previous year on the radar
-    assert re.search(r"\b8 Method", text)  # the method follows the roadmap directly
+    assert re.search(r"\b10 Conclusion", text)  # the conclusion follows the roadmap directly

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from pypdf import PdfReader
 
@@ -41,7 +43,8 @@ def test_an_assessment_without_answers_gives_a_valid_report_that_says_so(store, 
     assert "Overall index not scored" in text
     assert "Not scored yet: 0 of 9 indicators answered" in text
     assert "Progress since previous assessments" not in text
-    assert "Method" in pages[-1] and f"page {len(pages)} of {len(pages)}" in pages[-1]
+    assert "Method" in text and "No evidence file has been attached." in pages[-1]
+    assert f"page {len(pages)} of {len(pages)}" in pages[-1]
 
 
 def test_user_text_is_printed_as_written_with_evidence_counted(store, tmp_path):
@@ -52,8 +55,11 @@ def test_user_text_is_printed_as_written_with_evidence_counted(store, tmp_path):
     store.add_evidence(assessment_id, "GOV-03", "minutes.docx", b"b")
     assert covers(note)  # no glyph of it would be drawn as a box
     text = " ".join(page_texts(write_report(store, assessment_id, tmp_path / "r.pdf")))
-    assert f"Assessor's note: {note}" in text
+    assert f"Finding: {note}" in text
     assert "GOV-03 Command-center standard operating procedures (SOP) 2 – Managed 4 2.00 1.5 2" in text
+    appendix = text[text.index("Appendix: evidence files") :]
+    for name, data in (("sop-draft.pdf", b"%PDF-1.4 a"), ("minutes.docx", b"b")):
+        assert f"GOV-03 {name}" in appendix and hashlib.sha256(data).hexdigest() in appendix.replace(" ", "")
 
 
 def test_progress_is_reported_from_start_to_finish(store, tmp_path):
@@ -141,7 +147,7 @@ def test_progress_across_framework_versions_compares_by_code_and_says_not_assess
         record_response(store, new, code, level=level)
 
     text = " ".join(page_texts(write_report(store, new, tmp_path / "r.pdf")))
-    section = text[text.index("Progress since previous assessments") : text.index("Method")]
+    section = text[text.index("Progress since previous assessments") : text.index("Conclusion")]
     assert "The framework version changed: 1 in 2024, 2 in 2025." in section
     assert "COM Community not assessed 2.00 —" in section  # never zero
     assert "G1 Command-center SOP 2 → 3 +1" in section

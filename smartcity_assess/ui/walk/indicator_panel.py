@@ -1,4 +1,5 @@
-"""One indicator at a time: question, the five rubric levels in full, N/A, target, value, note, evidence.
+"""One indicator at a time: question, references, the five rubric levels in full, N/A, target, value with its
+source and year, note, recommendation with its responsible unit and due year, evidence.
 
 Keys while the panel (not a text field) has focus: 1–5 choose a level, N toggles N/A.
 Every change is written at once through the session; a refused change shows one sentence and
@@ -116,6 +117,7 @@ class IndicatorPanel(QWidget):
         self._report_error = report_error
         self._indicator: Indicator | None = None
         self._note_revision = None  # the revision whose note the note field was filled from
+        self._text_fields: list[tuple[QLineEdit, str]] = []  # one-line fields saved when left
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
 
@@ -123,6 +125,9 @@ class IndicatorPanel(QWidget):
         self._title.setWordWrap(True)
         self._question = QLabel(self)
         self._question.setWordWrap(True)
+        self._references = QLabel(self)
+        self._references.setWordWrap(True)
+        self._references.setStyleSheet("color: #666666; font-size: 9pt;")
         self._answer = QLabel(self)
         # its text changes on every key; a fixed-size label keeps that from relaying out the panel
         self._answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -171,6 +176,29 @@ class IndicatorPanel(QWidget):
         self._value_widget.setLayout(value_row)
         value_row.setContentsMargins(0, 0, 0, 0)
 
+        # what the official report prints beside the finding: where a value comes from, and what to do about a gap
+        self.source_edit = self._text_field(self.tr("e.g. BPS, Susenas; Diskominfo inventory"), "value_source")
+        self.value_year_edit = self._text_field(self.tr("year"), "value_year", width=70)
+        source_row = QHBoxLayout()
+        source_row.setContentsMargins(0, 0, 0, 0)
+        source_row.addWidget(self.source_edit, 1)
+        source_row.addWidget(QLabel(self.tr("Year:"), self))
+        source_row.addWidget(self.value_year_edit)
+        self._source_widget = QWidget(self)
+        self._source_widget.setLayout(source_row)
+        self.recommendation_edit = self._text_field(
+            self.tr("what should be done to reach the target"), "recommendation"
+        )
+        self.responsible_edit = self._text_field(self.tr("unit (OPD), e.g. Diskominfo"), "responsible")
+        self.due_edit = self._text_field(self.tr("year"), "due", width=70)
+        action_row = QHBoxLayout()
+        action_row.setContentsMargins(0, 0, 0, 0)
+        action_row.addWidget(self.responsible_edit, 1)
+        action_row.addWidget(QLabel(self.tr("Due:"), self))
+        action_row.addWidget(self.due_edit)
+        self._action_widget = QWidget(self)
+        self._action_widget.setLayout(action_row)
+
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setMaximumHeight(72)  # four lines; with the evidence below, all fits a 768-pixel screen
         self.note_edit.setTabChangesFocus(True)
@@ -211,7 +239,10 @@ class IndicatorPanel(QWidget):
         form = self._form = QFormLayout()
         form.addRow(self.tr("Target level:"), self.target_box)
         form.addRow(self.tr("Measured value:"), self._value_widget)
+        form.addRow(self.tr("Source of the value:"), self._source_widget)
         form.addRow(self.tr("Note:"), self.note_edit)
+        form.addRow(self.tr("Recommendation:"), self.recommendation_edit)
+        form.addRow(self.tr("Responsible unit:"), self._action_widget)
         form.addRow(self.tr("Evidence:"), self.evidence_view)
         form.addRow("", evidence_buttons)
 
@@ -219,6 +250,7 @@ class IndicatorPanel(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self._title)
         layout.addWidget(self._question)
+        layout.addWidget(self._references)
         layout.addLayout(levels_box)
         na_row = QHBoxLayout()
         na_row.addWidget(self.na_button)
@@ -264,6 +296,8 @@ class IndicatorPanel(QWidget):
             + f"</span><br><span style='font-size:15pt'><b>{indicator.code}</b> {localize(indicator.name, lang)}</span>"
         )
         self._question.setText(localize(indicator.question, lang))
+        self._references.setVisible(bool(indicator.references))
+        self._references.setText(self.tr("References: {items}").format(items="; ".join(indicator.references)))
         for level, option in self._levels.items():
             option.set_texts(localize(framework.levels.get(level), lang), localize(indicator.rubric.get(level), lang))
         self.target_box.clear()
@@ -272,6 +306,7 @@ class IndicatorPanel(QWidget):
             self.target_box.addItem(f"{level} — {localize(framework.levels[level], lang)}", level)
         metric = indicator.metric
         self._form.setRowVisible(self._value_widget, metric is not None)
+        self._form.setRowVisible(self._source_widget, metric is not None)
         self._unit.setText(localize(metric.unit, lang) if metric else "")
         self._show_values()
         self._evidence_changed(code)
@@ -311,7 +346,14 @@ class IndicatorPanel(QWidget):
             self._answer.setText(
                 "<span style='color:#D55E00'><b>" + self.tr("Not answered yet: press 1–5 or N.") + "</b></span>"
             )
+        for edit, name in self._text_fields:
+            stored = getattr(record, name, None) if record is not None else None
+            text = "" if stored is None else str(stored)
+            if not edit.isModified() and edit.text() != text:
+                edit.setText(text)
         editable = not self._read_only
+        for edit, _name in self._text_fields:
+            edit.setReadOnly(not editable)
         self.note_edit.setPlaceholderText(
             self.tr("Findings, sources, who said what… (saved as you type)") if editable else self.tr("No note.")
         )
@@ -425,8 +467,37 @@ class IndicatorPanel(QWidget):
         if not self._read_only:
             self._note_timer.start()
 
+    def _text_field(self, placeholder: str, name: str, *, width: int | None = None) -> QLineEdit:
+        """A one-line field saved when it is left (or Enter is pressed), like the measured value."""
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        if width is not None:
+            edit.setMaximumWidth(width)
+        edit.editingFinished.connect(lambda: self._text_entered(edit, name))
+        self._text_fields.append((edit, name))
+        return edit
+
+    def _text_entered(self, edit: QLineEdit, name: str) -> None:
+        if self._indicator is None or not edit.isModified():
+            return
+        edit.setModified(False)
+        text = edit.text().strip()
+        value: object = text
+        if name in ("value_year", "due"):
+            if text and not text.isdigit():
+                self._report_error(self.tr("'{text}' is not a year.").format(text=text))
+                self._show_values()
+                return
+            value = int(text) if text else None
+        record = self.session.response(self._indicator.code)
+        stored = getattr(record, name, None) if record is not None else None
+        if value != (stored if stored is not None else ("" if name not in ("value_year", "due") else None)):
+            self._save(**{name: value})
+
     def save_pending(self) -> None:
         """Save the note and the measured value still being typed (before moving on or closing)."""
+        for edit, name in self._text_fields:
+            self._text_entered(edit, name)
         self.save_note()
         self._value_entered()
 

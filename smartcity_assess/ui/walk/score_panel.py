@@ -35,8 +35,12 @@ class ScorePanel(QWidget):
         band_width = max(
             (metrics.horizontalAdvance(localize(b.label, lang) + "  ") for b in session.framework.bands), default=48
         )
-        for row, pillar in enumerate(session.framework.pillars):
-            grid.addWidget(QLabel(localize(pillar.name, lang), self.summary), row, 0)
+        self._domain_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        rows = [(localize(p.name, lang), self._pillar_labels) for p in session.framework.pillars]
+        # a framework with domains (SPBE) shows them under its pillars, in bold: their weighted means
+        rows += [(f"<b>{localize(d.name, lang)}</b>", self._domain_labels) for d in session.framework.domains]
+        for row, (name, into) in enumerate(rows):
+            grid.addWidget(QLabel(name, self.summary), row, 0)
             cells = (QLabel(self.summary), QLabel(self.summary), QLabel(self.summary))
             cells[0].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[2].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -44,7 +48,7 @@ class ScorePanel(QWidget):
             for column, cell in enumerate(cells, start=1):
                 cell.setMinimumWidth(band_width if column == 2 else 48)
                 grid.addWidget(cell, row, column)
-            self._pillar_labels.append(cells)
+            into.append(cells)
         grid.setColumnStretch(0, 1)
         self.overall = QLabel(self)
         self.overall.setMinimumHeight(self.overall.fontMetrics().height() * 3)
@@ -99,6 +103,10 @@ class ScorePanel(QWidget):
             _set(value, f"<b>{_fmt(p.score)}</b>")
             _set(band, localize(p.band.label, lang) if p.band else "")
             _set(done, f"{p.answered + p.not_applicable}/{p.total}")
+        for (value, band, done), d in zip(self._domain_labels, score.domains, strict=True):
+            _set(value, f"<b>{_fmt(d.score)}</b>")
+            _set(band, localize(d.band.label, lang) if d.band else "")
+            _set(done, f"{d.completion:.0%}")
         overall = score.overall
         band = localize(overall.band.label, lang) if overall.band else "—"
         head = self.tr("Overall index")
@@ -111,7 +119,7 @@ class ScorePanel(QWidget):
 
     def summary_text(self) -> str:
         """All the numbers as plain text (what tests read)."""
-        cells = [c.text() for row in self._pillar_labels for c in row]
+        cells = [c.text() for row in (*self._pillar_labels, *self._domain_labels) for c in row]
         return " ".join([*cells, self.overall.text()])
 
 

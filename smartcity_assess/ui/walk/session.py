@@ -38,6 +38,11 @@ def _field_name(field: str) -> str:
         "target": QCoreApplication.translate("AssessmentSession", "target"),
         "value": QCoreApplication.translate("AssessmentSession", "value"),
         "note": QCoreApplication.translate("AssessmentSession", "note"),
+        "value_source": QCoreApplication.translate("AssessmentSession", "source of the value"),
+        "value_year": QCoreApplication.translate("AssessmentSession", "year of the value"),
+        "recommendation": QCoreApplication.translate("AssessmentSession", "recommendation"),
+        "responsible": QCoreApplication.translate("AssessmentSession", "responsible unit"),
+        "due": QCoreApplication.translate("AssessmentSession", "due year"),
     }
     return names.get(field, field)
 
