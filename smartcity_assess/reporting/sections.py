@@ -38,7 +38,6 @@ from .data import ReportData
 from .radar import Series
 from .roadmap import roadmap
 
-
 SIGN_PLACE_MAX_CHARS = 120
 
 

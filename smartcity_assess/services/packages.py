@@ -471,9 +471,7 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
         }
         if rev["id"] in by_id:
             shape.fail(f"[{i}].id")
-        _check_values(
-            name, framework, rev["indicator_code"], {f: rev[f] for f in RESPONSE_FIELDS}
-        )
+        _check_values(name, framework, rev["indicator_code"], {f: rev[f] for f in RESPONSE_FIELDS})
         by_id[rev["id"]] = rev
         revisions.append(rev)
     for rev in revisions:

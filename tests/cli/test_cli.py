@@ -352,7 +352,7 @@ def test_score_prints_and_lists_the_domains_of_spbe(run, tmp_path):
     code, out, _ = run("score", assessment, "--lang", "id")
     assert code == 0
     domain_lines = out[out.index("DOMAIN") :].splitlines()
-    assert domain_lines[1].split()[:5] == ["D1", "Kebijakan", "Internal", "SPBE", "3,00"]  # the decimal comma of Indonesian
+    assert domain_lines[1].split()[:5] == ["D1", "Kebijakan", "Internal", "SPBE", "3,00"]  # decimal comma
     data = json.loads(run("score", assessment, "--json")[1])
     assert [d["code"] for d in data["domains"]] == ["D1", "D2", "D3", "D4"]
     d1, d4 = data["domains"][0], data["domains"][3]

@@ -48,8 +48,7 @@ def test_a_database_of_schema_0001_is_migrated_with_its_responses_kept(tmp_path)
             "'2025-01-01 00:00:00', '2025-01-01 00:00:00', NULL, NULL)"
         )
         conn.exec_driver_sql(
-            f"INSERT INTO responses VALUES ('{r}', '{a}', 'G1', 3, 0, NULL, 42.5, 'kept', 'ana', "
-            "'2025-01-01 00:00:00')"
+            f"INSERT INTO responses VALUES ('{r}', '{a}', 'G1', 3, 0, NULL, 42.5, 'kept', 'ana', '2025-01-01 00:00:00')"
         )
     engine.dispose()
     store = open_store(path)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import UserError
-from ...services.records import Store
 from ...services import team
+from ...services.records import Store
 from ..i18n import sentence
 
 
