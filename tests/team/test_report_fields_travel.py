@@ -1,0 +1,73 @@
+"""The report's fields of a response (value source and year, recommendation, responsible unit, due year)
+are revisions like the level: they travel in packages, merge three-way, and clash as conflicts."""
+
+import json
+import zipfile
+
+from smartcity_assess.services.conflicts import THEIRS, open_conflicts, resolve
+from smartcity_assess.services.review import approve, submit, verify
+
+REPORT_FIELDS = {
+    "value_source": "Diskominfo, inventaris titik Wi-Fi",
+    "value_year": 2025,
+    "recommendation": "Tambah 40 titik Wi-Fi di kelurahan padat",
+    "responsible": "Diskominfo",
+    "due": 2027,
+}
+
+
+def test_report_fields_arrive_with_their_history(laptops):
+    lead, ani = laptops("lead", "ani")
+    aid = lead.new()
+    lead.answer(aid, "W1", value=45, **REPORT_FIELDS)
+    package = lead.export(aid)
+    with zipfile.ZipFile(package) as zf:
+        [w1] = [r for r in json.loads(zf.read("responses.json")) if r["indicator"] == "W1"]
+    assert {k: w1[k] for k in REPORT_FIELDS} == REPORT_FIELDS  # in the package itself
+
+    result = ani.receive(package)
+    assert result.added == 1
+    arrived = ani.store.response(aid, "W1")
+    assert {k: getattr(arrived, k) for k in REPORT_FIELDS} == REPORT_FIELDS
+    [revision] = ani.store.response_history(aid, "W1")
+    assert {k: getattr(revision, k) for k in REPORT_FIELDS} == REPORT_FIELDS
+
+
+def test_a_recommendation_changed_on_one_side_is_taken_and_on_both_is_a_conflict(laptops):
+    lead, ani = laptops("lead", "ani")
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2, recommendation="Susun SOP Command Center")
+    ani.receive(lead.export(aid))
+
+    ani.answer(aid, "G1", responsible="Diskominfo", due=2027)  # only ani changed it: taken, no conflict
+    result = lead.receive(ani.export(aid, name="ani-1.scapkg"))
+    assert (result.updated, result.conflicts) == (1, 0)
+    assert (lead.store.response(aid, "G1").responsible, lead.store.response(aid, "G1").due) == ("Diskominfo", 2027)
+
+    lead.answer(aid, "G1", recommendation="Susun dan sahkan SOP")
+    ani.answer(aid, "G1", recommendation="Terbitkan Perwal SOP")
+    result = lead.receive(ani.export(aid, name="ani-2.scapkg"))
+    assert result.conflicts == 1
+    [conflict] = open_conflicts(lead.store, aid)
+    assert (conflict.mine.recommendation, conflict.theirs.recommendation) == (
+        "Susun dan sahkan SOP",
+        "Terbitkan Perwal SOP",
+    )
+    resolve(lead.store, aid, "G1", take=THEIRS, actor="lead")
+    settled = lead.store.response(aid, "G1")
+    assert (settled.recommendation, settled.responsible, settled.level) == ("Terbitkan Perwal SOP", "Diskominfo", 2)
+
+
+def test_the_seal_covers_the_recommendation(laptops):
+    """An approved assessment whose recommendation is edited behind the app's back no longer verifies."""
+    import sqlite3
+
+    lead = laptops("lead")
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2, recommendation="Susun SOP")
+    submit(lead.store, aid, actor="lead")
+    approve(lead.store, aid, reviewer="Rina", actor="Rina")
+    assert verify(lead.store, aid).intact
+    with sqlite3.connect(lead.path) as conn:
+        conn.execute("UPDATE responses SET recommendation = 'Tidak perlu SOP'")
+    assert not verify(lead.store, aid).intact
