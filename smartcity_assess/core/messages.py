@@ -579,8 +579,9 @@ def human_size(size: int, lang: str = "en") -> str:
         if amount < 1024 or unit == "GB":
             break
         amount /= 1024
-    text = f"{int(amount)} {unit}" if unit == "bytes" else f"{amount:.1f} {unit}"
-    return with_decimal_mark(text, lang)
+    if unit == "bytes":
+        return f"{int(amount)} {'byte' if lang == 'id' else 'bytes'}"  # Indonesian nouns take no plural
+    return with_decimal_mark(f"{amount:.1f} {unit}", lang)
 
 
 STATUS_WORDS = {

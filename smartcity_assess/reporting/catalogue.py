@@ -298,7 +298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "due": {"en": "due", "id": "target waktu"},
     "references": {"en": "References:", "id": "Acuan:"},
     "evidence_line": {"en": "Evidence:", "id": "Bukti:"},
-    "evidence_count": {"en": "{count} file(s), see the appendix.", "id": "{count} berkas, lihat lampiran."},
+    "evidence_count": {"en": "{count} files, see the appendix.", "id": "{count} berkas, lihat lampiran."},
+    "evidence_count_one": {"en": "1 file, see the appendix.", "id": "1 berkas, lihat lampiran."},
     # roadmap
     "unit": {"en": "Responsible unit (OPD)", "id": "Perangkat daerah penanggung jawab"},
     "no_unit": {"en": "not assigned", "id": "belum ditentukan"},

@@ -573,7 +573,8 @@ def _indicator_details(ctx: Context, indicator: Indicator) -> list[Block]:
         blocks.append(Para("; ".join(indicator.references), SMALL, label=cat("references")))
     files = ctx.data.evidence_counts.get(indicator.code, 0)
     if files:
-        blocks.append(Para(cat("evidence_count", count=files), SMALL, label=cat("evidence_line")))
+        words = cat("evidence_count_one") if files == 1 else cat("evidence_count", count=files)
+        blocks.append(Para(words, SMALL, label=cat("evidence_line")))
     return blocks
 
 

@@ -126,7 +126,7 @@ def test_each_indicator_shows_rubric_text_finding_value_source_and_recommendatio
     wifi01 = responses["WIFI-01"]
     unit_text = localize(fw.indicator("WIFI-01").metric.unit, "en")
     assert f"Measured value: {wifi01.value:g} {unit_text} (source: {VALUE_SOURCES['WIFI-01']}, 2025)" in findings
-    assert "References: " in findings and "Evidence: 1 file(s), see the appendix." in findings
+    assert "References: " in findings and "Evidence: 1 file, see the appendix." in findings
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -21,7 +21,7 @@ def app_settings(tmp_path) -> AppSettings:
 def errors(monkeypatch) -> list[str]:
     """Every sentence the app shows in an error box, in order."""
     shown: list[str] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, sentence: shown.append(sentence))
+    monkeypatch.setattr(messages, "show_error", lambda _parent, sentence, title=None: shown.append(sentence))
     return shown
 
 

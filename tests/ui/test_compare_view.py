@@ -306,3 +306,19 @@ def test_cities_are_compared_with_the_reference_city_the_user_chooses(view, qtbo
     proxy = view.table_proxy()
     lower = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
     assert ("INF" in lower) == (bandung < cimahi)
+
+
+def test_a_refused_export_says_why_in_a_box_and_writes_nothing(view, qtbot, tmp_path, monkeypatch, errors):
+    from PySide6.QtWidgets import QMenu
+
+    from smartcity_assess.ui import file_dialogs
+
+    view.show_city(BANDUNG)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "comparison.txt"  # neither CSV nor Excel
+    monkeypatch.setattr(file_dialogs, "run_dialog", lambda dialog: [str(target)])
+    [menu] = view.findChildren(QMenu)  # the Export button's menu, as the user opens it
+    next(a for a in menu.actions() if "CSV" in a.text()).trigger()
+    assert len(errors) == 1 and "comparison.txt" in errors[0]
+    assert list(folder.iterdir()) == []

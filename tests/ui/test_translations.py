@@ -184,9 +184,9 @@ def test_qt_standard_buttons_come_out_indonesian(qtbot):
 def test_file_sizes_are_written_the_indonesian_way():
     from smartcity_assess.ui.models.evidence import human_size
 
-    assert human_size(70) == "70 bytes"
+    assert (human_size(70), human_size(1536)) == ("70 bytes", "1.5 KB")
     TRANSLATIONS.install("id")
-    assert human_size(70) == "70 byte"
+    assert (human_size(70), human_size(1536)) == ("70 byte", "1,5 KB")
 
 
 def test_the_saved_language_is_installed_at_start(qtbot, db_path, app_settings):

@@ -44,10 +44,10 @@ def _box(parent, icon, title: str, text: str, buttons, default) -> QMessageBox:
     return fit_title(box)
 
 
-def show_error(parent: QWidget | None, sentence: str) -> None:
+def show_error(parent: QWidget | None, sentence: str, title: str | None = None) -> None:
     """One clear sentence; the first letter capitalised, as the store's messages start in lower case."""
     ok = QMessageBox.StandardButton.Ok
-    title = QCoreApplication.translate("Messages", "Smart City Assess")
+    title = title or QCoreApplication.translate("Messages", "Smart City Assess")
     _box(parent, QMessageBox.Icon.Warning, title, as_sentence(sentence), ok, ok).exec()
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from ...core import messages
 from ...core.text import local_time
 from ...services.records import EvidenceInfo
-from ..i18n import TRANSLATIONS, language_locale
+from ..i18n import TRANSLATIONS
 
 NAME, SIZE, ADDED = range(3)
 
 
 def human_size(size: int) -> str:
-    return language_locale(TRANSLATIONS.language).formattedDataSize(size)
+    """As the error sentences write sizes (one rule for the whole app), in the language shown."""
+    return messages.human_size(size, TRANSLATIONS.language)
 
 
 class EvidenceModel(QAbstractTableModel):

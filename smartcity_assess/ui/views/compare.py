@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -48,6 +47,7 @@ from ...services.compare import (
 from ...services.records import AssessmentInfo, Store
 from .. import file_dialogs
 from ..chart_export import export_plot, export_radar
+from ..dialogs import messages
 from ..i18n import TRANSLATIONS, sentence
 from ..models.comparison import ComparisonFilterProxy, ComparisonTableModel
 from ..widgets.radar import RadarSeries, RadarWidget
@@ -484,7 +484,7 @@ class CompareView(QWidget):
         try:
             export(path)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), sentence(exc))
+            messages.show_error(self, sentence(exc), self.tr("Export failed"))  # a box as wide as its title
 
     def _default_name(self, what: str, suffix: str) -> str:
         if self._comparison is None:
