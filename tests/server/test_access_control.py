@@ -13,19 +13,18 @@ from sqlalchemy.engine import make_url
 
 from smartcity_assess.cli import main
 from smartcity_assess.core.errors import UserError
-from smartcity_assess.services import assessments, server
+from smartcity_assess.services import assessments, server, team
 from smartcity_assess.services.assessments import new_assessment, record_response
 from smartcity_assess.services.frameworks import open_store
+
+CITY_TABLES = ("assessments", "responses", "response_revisions", "audit_entries", "evidence_files", "team_members")
 
 
 def rows(url) -> dict:
     """Every row of the tables that hold a city's data, as the owner sees them."""
     engine = create_engine(url)
     with engine.connect() as conn:
-        out = {
-            t: sorted(map(repr, conn.execute(text(f"SELECT * FROM {t}")).all()))
-            for t in ("assessments", "responses", "response_revisions", "audit_entries", "evidence_files")
-        }
+        out = {t: sorted(map(repr, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in CITY_TABLES}
     engine.dispose()
     return out
 
@@ -77,6 +76,28 @@ def test_an_assessor_writes_the_granted_city_only(central):
         assessments.finalize(ana, ids["Kota Bandung"])  # approving is the reviewer's
     assert rows(url) == before
     ana.close()
+
+
+def test_the_evaluation_team_of_a_city_is_changed_by_its_assessors_only(central):
+    url, ids = central["url"], central["ids"]
+    ana_url = as_login(url, central["logins"]["ana"])
+    ana = open_store(ana_url)
+    team.set_member(ana, ids["Kota Bandung"], "Siti Aminah", "lead")
+    assert [m.name for m in ana.team(ids["Kota Bandung"])] == ["Siti Aminah"]
+    before = rows(url)
+    with pytest.raises(UserError) as refused:
+        team.set_member(ana, ids["Kota Cimahi"], "Siti Aminah", "lead")
+    assert refused.value.text("en") == "you may not change Kota Cimahi's assessments on this server"
+    ana.close()
+    with psycopg.connect(libpq(ana_url)) as conn:  # psql, behind the app's back
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO team_members (id, assessment_id, name, role, nip, position, added_at) "
+                "VALUES (gen_random_uuid(), %s, 'Mallory', 'reviewer', '', '', now())",
+                (ids["Kota Cimahi"],),
+            )
+        conn.rollback()
+    assert rows(url) == before
 
 
 def test_a_reviewer_finalizes_and_then_the_assessor_cannot_change_it(central):
