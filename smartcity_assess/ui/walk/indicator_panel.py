@@ -351,6 +351,7 @@ class IndicatorPanel(QWidget):
             text = "" if stored is None else str(stored)
             if not edit.isModified() and edit.text() != text:
                 edit.setText(text)
+                edit.setCursorPosition(0)  # a long recommendation shows its beginning, not its end
         editable = not self._read_only
         for edit, _name in self._text_fields:
             edit.setReadOnly(not editable)
