@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.walk = None
         self._compare = None
         self._conflicts = None
+        self._agreement = None
         self.last_import = None  # what the last package import did (tests and the status bar read it)
         self.jobs: list[Worker] = []  # background jobs, kept alive until they finish
         self.undo_group = QUndoGroup(self)
@@ -255,6 +256,10 @@ class MainWindow(QMainWindow):
         self.import_package_action = self._action(self.tr("Import Pac&kage…"), self.import_package)
         self.export_package_action = self._action(self.tr("E&xport Package…"), self.export_package)
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self.show_conflicts)
+        self.agreement_action = self._action(self.tr("A&greement…"), self.show_agreement)
+        self.submit_action = self._action(self.tr("Su&bmit for Review"), self._review_call("submit"))
+        self.approve_action = self._action(self.tr("&Approve…"), self._review_call("approve"))
+        self.return_action = self._action(self.tr("Re&turn to Assessors…"), self._review_call("return_to_draft"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -334,7 +339,11 @@ class MainWindow(QMainWindow):
             self.next_open_action,
             self.find_action,
             self.conflicts_action,
+            self.agreement_action,
             None,
+            self.submit_action,
+            self.approve_action,
+            self.return_action,
             self.finalize_action,
             self.reopen_action,
             self.delete_action,
@@ -372,6 +381,8 @@ class MainWindow(QMainWindow):
             for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
                 action.setEnabled(False)
             self.reopen_action.setEnabled(False)
+            for action in (self.submit_action, self.approve_action, self.return_action, self.agreement_action):
+                action.setEnabled(False)
             return
         self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
@@ -385,6 +396,15 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(target is not None)
         self.pdf_action.setEnabled(target is not None)
         self.export_package_action.setEnabled(target is not None)
+        self.agreement_action.setEnabled(target is not None and self.store is not None)
+        from .review_state import allowed, target_status
+
+        allows = allowed(target_status(self)[1] if self.store is not None else None)
+        self.submit_action.setEnabled(allows["submit"])
+        self.approve_action.setEnabled(allows["approve"])
+        self.return_action.setEnabled(allows["return"])
+        if self.walk is not None:
+            self.walk.show_review_actions(allows)
         selected = self.list_page.selected_id()
         self.list_page.open_button.setEnabled(selected is not None)
         deletable = False
@@ -520,6 +540,9 @@ class MainWindow(QMainWindow):
         )
         walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
         walk.conflicts_button.clicked.connect(self.show_conflicts)
+        walk.submit_button.clicked.connect(self.submit_action.trigger)
+        walk.approve_button.clicked.connect(self.approve_action.trigger)
+        walk.return_button.clicked.connect(self.return_action.trigger)
         session.conflicts_changed.connect(self._update_actions)
         walk.current_changed.connect(lambda code: setattr(self.settings, "last_indicator", code))
         splitter_state = self.settings.splitter_state
@@ -531,8 +554,9 @@ class MainWindow(QMainWindow):
     def _close_walk(self) -> None:
         if self.walk is None:
             return
-        if self._conflicts is not None:
-            self._conflicts.close()
+        for view in (self._conflicts, self._agreement):
+            if view is not None:
+                view.close()
         self.walk.panel.save_pending()
         self.settings.splitter_state = self.walk.splitter.saveState()
         self.undo_group.removeStack(self.session.undo_stack)
@@ -703,6 +727,33 @@ class MainWindow(QMainWindow):
         view.move(geometry.right() - view.width() // 2, geometry.top() + 40)  # beside the walk, not over it
         view.show()
         return view
+
+    def show_agreement(self) -> QWidget | None:
+        """The levels each assessor gave, their spread and Krippendorff's alpha, beside the walk."""
+        target = self.current_assessment_id()
+        if target is None or self.store is None:
+            return None
+        from .views.agreement import AgreementView
+
+        if self._agreement is not None:
+            self._agreement.close()
+        self._agreement = view = AgreementView(self.store, target, lang=self.lang)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda *_: self._agreement is view and setattr(self, "_agreement", None))
+        geometry = self.frameGeometry()
+        view.move(geometry.right() - view.width() // 2, geometry.top() + 40)
+        view.show()
+        return view
+
+    def _review_call(self, name: str):
+        """Submit / Approve… / Return…: ui.review, loaded when first used."""
+
+        def call() -> None:
+            from . import review
+
+            getattr(review, name)(self)
+
+        return call
 
     def show_compare(self) -> QWidget | None:
         try:

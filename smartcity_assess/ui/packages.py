@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from .app import MainWindow
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
-
 class PillarChoice(QDialog):
     """Which pillars the package lets its recipient change: all (a full package) or an assignment."""
 
@@ -104,9 +100,9 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
         suffix = "scapkg"
         path, _ = file_dialogs.save_file_name(
             window,
-            _tr("Export package"),
+            QCoreApplication.translate("MainWindow", "Export package"),
             suggested_name(window.store, assessment_id, suffix),
-            _tr("Smart City Assess packages (*.scapkg)"),
+            QCoreApplication.translate("MainWindow", "Smart City Assess packages (*.scapkg)"),
         )
         if not path:
             return None
@@ -114,11 +110,13 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
         window.walk.panel.save_pending()
 
     def done(written) -> None:
-        window.statusBar().showMessage(_tr("Package written to {path}.").format(path=Path(written)), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Package written to {path}.").format(path=Path(written)), 8000
+        )
 
     return _run(
         window,
-        _tr("Writing the package…"),
+        QCoreApplication.translate("MainWindow", "Writing the package…"),
         write_package,
         window.store,
         assessment_id,
@@ -133,7 +131,10 @@ def import_package(window: MainWindow, path: str | None = None, prefer: str | No
     """Check a package whole, then merge it; says what it did, and offers the conflicts when there are some."""
     if path is None:
         path = file_dialogs.open_file_name(
-            window, _tr("Import package"), "", _tr("Smart City Assess packages (*.scapkg);;All files (*)")
+            window,
+            QCoreApplication.translate("MainWindow", "Import package"),
+            "",
+            QCoreApplication.translate("MainWindow", "Smart City Assess packages (*.scapkg);;All files (*)"),
         )
         if not path:
             return None
@@ -142,23 +143,27 @@ def import_package(window: MainWindow, path: str | None = None, prefer: str | No
 
     def done(result) -> None:
         window.check_outside_changes()
-        text = _tr("Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}.").format(
-            **result.as_dict()
-        )
+        text = QCoreApplication.translate(
+            "MainWindow", "Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}."
+        ).format(**result.as_dict())
         window.statusBar().showMessage(text, 15000)
         window.last_import = result
         if result.conflicts:
             if window.session is None or window.session.assessment_id != result.assessment_id:
                 window.open_assessment(result.assessment_id)
-            question = _tr(
-                "%n response(s) were changed differently on both sides. Decide them now?", "", result.conflicts
-            )
-            if messages.confirm(window, _tr("Package imported"), f"{text} {question}"):
+            question = QCoreApplication.translate(
+                "MainWindow",
+                # lupdate reads no plural from QCoreApplication.translate: the count stands apart
+                "Responses changed differently on both sides: {count}. Decide them now?",
+            ).format(count=result.conflicts)
+            if messages.confirm(
+                window, QCoreApplication.translate("MainWindow", "Package imported"), f"{text} {question}"
+            ):
                 window.show_conflicts()
 
     return _run(
         window,
-        _tr("Checking and merging the package…"),
+        QCoreApplication.translate("MainWindow", "Checking and merging the package…"),
         merge_package,
         window.store,
         path,
