@@ -1127,6 +1127,26 @@
             <translation>Impor paket</translation>
         </message>
         <message>
+            <source>Responses changed differently here and in {name}: how should they be settled?</source>
+            <translation>Ada jawaban yang diubah berbeda di sini dan di {name}: bagaimana menyelesaikannya?</translation>
+        </message>
+        <message>
+            <source>&amp;Leave them for me to decide (both sides kept)</source>
+            <translation>&amp;Biarkan saya yang memutuskan (kedua sisi disimpan)</translation>
+        </message>
+        <message>
+            <source>Prefer &amp;mine (this database)</source>
+            <translation>Utamakan &amp;milik saya (basis data ini)</translation>
+        </message>
+        <message>
+            <source>Prefer &amp;theirs (the package)</source>
+            <translation>Utamakan Utamakan milik &amp;mereka (paket)amp;paket (milik mereka)</translation>
+        </message>
+        <message>
+            <source>Prefer the &amp;newer change</source>
+            <translation>Utamakan perubahan Utamakan perubahan yang lebih &amp;baruamp;terbaru</translation>
+        </message>
+        <message>
             <source>Smart City Assess packages (*.scapkg);;All files (*)</source>
             <translation>Paket Smart City Assess (*.scapkg);;Semua berkas (*)</translation>
         </message>

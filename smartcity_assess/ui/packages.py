@@ -1,4 +1,5 @@
-"""Packages from the app: File → Export Package… (all pillars or an assignment) and Import Package….
+"""Packages from the app: File → Export Package… (all pillars or an assignment) and Import Package…
+(with the choice how to settle conflicts: leave them to decide, or prefer mine / theirs / the newer).
 
 Both run in the background with a progress bar. Texts keep the MainWindow translation context.
 """
@@ -9,9 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from ..core.text import localize
+from ..services.merging import MINE, NEWER, THEIRS
 from ..services.merging import import_package as merge_package
 from ..services.packages import export_package as write_package
 from . import file_dialogs
@@ -53,6 +64,49 @@ class PillarChoice(QDialog):
     def pillars(self) -> list[str] | None:
         chosen = [code for code, box in self.boxes.items() if box.isChecked()]
         return None if len(chosen) == len(self.boxes) or not chosen else chosen
+
+
+class PreferChoice(QDialog):
+    """How to settle responses both sides changed: leave them to decide (the default), or prefer a side now.
+
+    A preference settles them at import, each one audited as settled that way; leaving them keeps both
+    sides until someone decides in the conflicts view.
+    """
+
+    def __init__(self, package_name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Import package"))
+        layout = QVBoxLayout(self)
+        question = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "Responses changed differently here and in {name}: how should they be settled?"
+            ).format(name=package_name),
+            self,
+        )
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        self.group = QButtonGroup(self)
+        self.options: dict[str | None, QRadioButton] = {}
+        for value, text in (
+            (None, QCoreApplication.translate("MainWindow", "&Leave them for me to decide (both sides kept)")),
+            (MINE, QCoreApplication.translate("MainWindow", "Prefer &mine (this database)")),
+            (THEIRS, QCoreApplication.translate("MainWindow", "Prefer &theirs (the package)")),
+            (NEWER, QCoreApplication.translate("MainWindow", "Prefer the &newer change")),
+        ):
+            button = QRadioButton(text, self)
+            self.group.addButton(button)
+            self.options[value] = button
+            layout.addWidget(button)
+        self.options[None].setChecked(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def prefer(self) -> str | None:
+        """None (leave them), or services.merging's mine / theirs / newer."""
+        return next(value for value, button in self.options.items() if button.isChecked())
 
 
 def _run(window: MainWindow, label: str, fn, *args, on_done, **kwargs) -> Worker:
@@ -98,7 +152,7 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
             return None
         pillars = choice.pillars()
         suffix = "scapkg"
-        path, _ = file_dialogs.save_file_name(
+        path, _ = file_dialogs.save_file(
             window,
             QCoreApplication.translate("MainWindow", "Export package"),
             suggested_name(window.store, assessment_id, suffix),
@@ -130,14 +184,17 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
 def import_package(window: MainWindow, path: str | None = None, prefer: str | None = None) -> Worker | None:
     """Check a package whole, then merge it; says what it did, and offers the conflicts when there are some."""
     if path is None:
-        path = file_dialogs.open_file_name(
+        path = file_dialogs.open_file(
             window,
             QCoreApplication.translate("MainWindow", "Import package"),
-            "",
             QCoreApplication.translate("MainWindow", "Smart City Assess packages (*.scapkg);;All files (*)"),
         )
         if not path:
             return None
+        choice = PreferChoice(Path(path).name, window)
+        if not choice.exec():
+            return None
+        prefer = choice.prefer()
     if window.walk is not None:
         window.walk.panel.save_pending()
 

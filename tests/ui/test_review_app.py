@@ -3,32 +3,15 @@ and their dialogs; the database is checked after each click, and a refusal leave
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from smartcity_assess.services import review
 from smartcity_assess.services.assessments import new_assessment, record_response
 from smartcity_assess.ui.dialogs.review import ApproveDialog, ReturnDialog
 from tests.conftest import database_rows
 from tests.team.helpers import Laptop
 
+from .modal import answer_dialog
+
 NIP = "198001012005011001"
-
-
-def answer_dialog(qtbot, kind, fill) -> list:
-    """When a `kind` dialog is up, call fill(dialog) (which clicks what a person would); returns the dialogs seen."""
-    seen = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            seen.append(dialog)
-            fill(dialog)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def audit_actions(store, aid) -> list[tuple[str, str | None]]:
