@@ -1140,11 +1140,11 @@
         </message>
         <message>
             <source>Prefer &amp;theirs (the package)</source>
-            <translation>Utamakan Utamakan milik &amp;mereka (paket)amp;paket (milik mereka)</translation>
+            <translation>Utamakan &amp;paket (milik mereka)</translation>
         </message>
         <message>
             <source>Prefer the &amp;newer change</source>
-            <translation>Utamakan perubahan Utamakan perubahan yang lebih &amp;baruamp;terbaru</translation>
+            <translation>Utamakan perubahan &amp;terbaru</translation>
         </message>
         <message>
             <source>Smart City Assess packages (*.scapkg);;All files (*)</source>
