@@ -396,10 +396,14 @@ def _response_fields(shape: fmt.Shape, row: dict, where: str) -> dict[str, Any]:
     }
 
 
-def _check_values(name: str, framework: Framework, code: str, fields: dict[str, Any]) -> None:
-    """Refuses a response outside the framework's scale (or otherwise not what the app would store)."""
+def _require_indicator(name: str, framework: Framework, code: str) -> None:
     if framework.indicator(code) is None:
         raise UserError("package_unknown_indicator", name=name, indicator=code, framework=framework.code)
+
+
+def _check_values(name: str, framework: Framework, code: str, fields: dict[str, Any]) -> None:
+    """Refuses a response outside the framework's scale (or otherwise not what the app would store)."""
+    _require_indicator(name, framework, code)
     levels = framework.level_numbers
     for key in ("level", "target"):
         if fields[key] is not None and fields[key] not in levels:
@@ -563,10 +567,7 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
             "added_by": shape.text(row, "added_by", where=where),
             "added_at": shape.moment(row, "added_at", where=where),
         }
-        if framework.indicator(item["indicator_code"]) is None:
-            raise UserError(
-                "package_unknown_indicator", name=name, indicator=item["indicator_code"], framework=framework.code
-            )
+        _require_indicator(name, framework, item["indicator_code"])
         member = listed.get(fmt.EVIDENCE_PREFIX + item["sha256"])
         if member is None:
             raise UserError("package_missing_member", name=name, member=fmt.EVIDENCE_PREFIX + item["sha256"])
@@ -661,10 +662,7 @@ def _parse_removals(name: str, framework: Framework, raw: Any) -> list[dict[str,
             "removed_by": shape.text(row, "removed_by", where=where),
             "removed_at": shape.moment(row, "removed_at", where=where),
         }
-        if framework.indicator(removal["indicator_code"]) is None:
-            raise UserError(
-                "package_unknown_indicator", name=name, indicator=removal["indicator_code"], framework=framework.code
-            )
+        _require_indicator(name, framework, removal["indicator_code"])
         out.append(removal)
     if len({r["id"] for r in out}) != len(out):
         shape.fail("id")

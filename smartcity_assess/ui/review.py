@@ -35,6 +35,17 @@ def _refused(window: MainWindow, exc: UserError) -> None:
         window.show_error(sentence(exc))
 
 
+def _act(window: MainWindow, assessment_id: uuid.UUID, change, message: str) -> bool:
+    """Make the change (a services.review call); a refusal is one sentence, else the new state is shown."""
+    try:
+        change()
+    except UserError as exc:
+        _refused(window, exc)
+        return False
+    _done(window, assessment_id, message)
+    return True
+
+
 def _done(window: MainWindow, assessment_id: uuid.UUID, message: str) -> None:
     """Show the new state: the walk (read-only or editable again, its banner) and the list's status."""
     if window.session is not None and window.session.assessment_id == assessment_id:
@@ -59,18 +70,13 @@ def submit(window: MainWindow) -> bool:
     if assessment_id is None:
         return False
     _save_typing(window)
-    try:
-        review.submit(window.store, assessment_id, actor=window.actor)
-    except UserError as exc:
-        _refused(window, exc)
-        return False
     names = _city_year(window, assessment_id)
-    _done(
+    return _act(
         window,
         assessment_id,
+        lambda: review.submit(window.store, assessment_id, actor=window.actor),
         QCoreApplication.translate("MainWindow", "{city} {year} submitted for review.").format(**names),
     )
-    return True
 
 
 def approve(window: MainWindow, signer: tuple[str, str | None, str | None] | None = None) -> bool:
@@ -89,17 +95,12 @@ def approve(window: MainWindow, signer: tuple[str, str | None, str | None] | Non
             return False
         signer = dialog.signer()
     reviewer, role, nip = signer
-    try:
-        review.approve(window.store, assessment_id, reviewer=reviewer, role=role, nip=nip)
-    except UserError as exc:
-        _refused(window, exc)
-        return False
-    _done(
+    return _act(
         window,
         assessment_id,
+        lambda: review.approve(window.store, assessment_id, reviewer=reviewer, role=role, nip=nip),
         QCoreApplication.translate("MainWindow", "{city} {year} approved: final.").format(**names),
     )
-    return True
 
 
 def return_to_draft(window: MainWindow, reason: str | None = None) -> bool:
@@ -116,14 +117,9 @@ def return_to_draft(window: MainWindow, reason: str | None = None) -> bool:
         if not dialog.exec():
             return False
         reason = dialog.text()
-    try:
-        review.return_to_draft(window.store, assessment_id, reason=reason, actor=window.actor)
-    except UserError as exc:
-        _refused(window, exc)
-        return False
-    _done(
+    return _act(
         window,
         assessment_id,
+        lambda: review.return_to_draft(window.store, assessment_id, reason=reason, actor=window.actor),
         QCoreApplication.translate("MainWindow", "{city} {year} returned to the assessors.").format(**names),
     )
-    return True
