@@ -3,7 +3,9 @@
     xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb python benchmarks/screenshot_team.py
 
 A lead and an assessor on temporary databases (the built-in framework): the assessor's package
-comes back with two answers the lead changed too. Writes docs/walk-conflicts.png, docs/conflicts.png.
+comes back with two answers the lead changed too. Writes docs/walk-conflicts.png, docs/conflicts.png,
+docs/agreement.png (the two assessors' levels), and — once the conflicts are settled and the
+assessment submitted — docs/walk-review.png (Approve… / Return… offered) and docs/review-approve.png (the sign-off).
 """
 
 from __future__ import annotations
@@ -72,6 +74,28 @@ def main() -> int:
     view.list.setCurrentIndex(view.model.index(view.model.row_of("GOV-03")))
     shoot("conflicts.png", view)
     view.close()
+
+    agreement = window.show_agreement()
+    agreement.move(20, 20)
+    QTest.qWaitForWindowExposed(agreement)
+    shoot("agreement.png", agreement)
+    agreement.close()
+
+    from smartcity_assess.services import conflicts, review
+    from smartcity_assess.ui.dialogs.review import ApproveDialog
+
+    conflicts.resolve_all(lead, aid, "theirs", actor="rina")
+    review.submit(lead, aid, actor="rina")
+    window.check_outside_changes()
+    question = "Approve Kota Bandung 2026? It becomes final and read-only, and the record is sealed with your name."
+    dialog = ApproveDialog(question, reviewer="Dr. Siti Rahma", parent=window)
+    dialog.role.setText("Kepala Bappeda Kota Bandung")
+    dialog.nip.setText("19800101 200501 1 001")
+    dialog.show()
+    QTest.qWaitForWindowExposed(dialog)
+    shoot("review-approve.png", dialog)
+    dialog.reject()
+    shoot("walk-review.png", window)
     window.close()
     window.release()
     return 0

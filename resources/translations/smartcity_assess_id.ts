@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
     <context>
+        <name>AgreementModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Spread</source>
+            <translation>Selisih</translation>
+        </message>
+        <message>
+            <source>The assessors' levels are {spread} apart: worth talking over before reconciling.</source>
+            <translation>Tingkat dari para penilai berselisih {spread}: sebaiknya dibicarakan sebelum direkonsiliasi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgreementView</name>
+        <message>
+            <source>Agreement between assessors — {city} {year}</source>
+            <translation>Kesepakatan antarpenilai — {city} {year}</translation>
+        </message>
+        <message>
+            <source>Only one assessor scored this assessment so far ({names}): there is no agreement to measure yet.</source>
+            <translation>Sejauh ini baru satu penilai yang menilai penilaian ini ({names}): belum ada kesepakatan yang dapat diukur.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Krippendorff's alpha (ordinal): {alpha}&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Alfa Krippendorff (ordinal): {alpha}&lt;/b&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessor(s): {names}.</source>
+            <translation>
+                <numerusform>%n penilai: {names}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s) scored by more than one of them.</source>
+            <translation>
+                <numerusform>%n indikator dinilai oleh lebih dari satu penilai.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n indicator(s) with levels 2 or more apart, listed first and highlighted.</source>
+            <translation>
+                <numerusform>%n indikator dengan tingkat berselisih 2 atau lebih, ditampilkan paling atas dan disorot.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Alpha needs at least two assessors with some disagreement to measure.</source>
+            <translation>Alfa memerlukan sedikitnya dua penilai dengan perbedaan yang dapat diukur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Approve assessment</source>
+            <translation>Setujui penilaian</translation>
+        </message>
+        <message>
+            <source>e.g. Head of Bappeda</source>
+            <translation>mis. Kepala Bappeda</translation>
+        </message>
+        <message>
+            <source>18 digits, optional</source>
+            <translation>18 angka, boleh dikosongkan</translation>
+        </message>
+        <message>
+            <source>Reviewer's &amp;name</source>
+            <translation>&amp;Nama peninjau</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>&amp;Jabatan</translation>
+        </message>
+        <message>
+            <source>NI&amp;P</source>
+            <translation>NI&amp;P</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentListPage</name>
         <message>
             <source>Filter by city, year, status…</source>
@@ -22,6 +101,10 @@
         <message>
             <source>No assessments yet. Start one with “New assessment…” (Ctrl+N), or explore the sample data first: Help → Load Sample Data.</source>
             <translation>Belum ada penilaian. Mulai dengan “Penilaian baru…” (Ctrl+N), atau jelajahi data contoh terlebih dahulu: Bantuan → Muat Data Contoh.</translation>
+        </message>
+        <message>
+            <source>{city} {year} was returned by the reviewer: {comment}</source>
+            <translation>{city} {year} dikembalikan oleh peninjau: {comment}</translation>
         </message>
     </context>
     <context>
@@ -110,12 +193,24 @@
             <translation>Final</translation>
         </message>
         <message>
+            <source>In review</source>
+            <translation>Sedang ditinjau</translation>
+        </message>
+        <message>
+            <source>Draft (returned)</source>
+            <translation>Draf (dikembalikan)</translation>
+        </message>
+        <message>
             <source>Draft</source>
             <translation>Draf</translation>
         </message>
         <message>
             <source>{status} (sample)</source>
             <translation>{status} (contoh)</translation>
+        </message>
+        <message>
+            <source>Returned by the reviewer: {comment}</source>
+            <translation>Dikembalikan oleh peninjau: {comment}</translation>
         </message>
     </context>
     <context>
@@ -818,6 +913,22 @@
             <translation>Ekspor Lembar Kerja &amp;Lapangan (XLSX)…</translation>
         </message>
         <message>
+            <source>A&amp;greement…</source>
+            <translation>Kesepaka&amp;tan Penilai…</translation>
+        </message>
+        <message>
+            <source>Su&amp;bmit for Review</source>
+            <translation>A&amp;jukan untuk Ditinjau</translation>
+        </message>
+        <message>
+            <source>&amp;Approve…</source>
+            <translation>Set&amp;ujui…</translation>
+        </message>
+        <message>
+            <source>Re&amp;turn to Assessors…</source>
+            <translation>Kembalikan ke Pe&amp;nilai…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Keluar</translation>
         </message>
@@ -858,8 +969,8 @@
             <translation>&amp;Hapus Draf…</translation>
         </message>
         <message>
-            <source>&amp;Team and Properties…</source>
-            <translation>&amp;Tim dan Properti…</translation>
+            <source>Tea&amp;m and Properties…</source>
+            <translation>Ti&amp;m dan Properti…</translation>
         </message>
         <message>
             <source>&amp;Compare…</source>
@@ -1095,6 +1206,86 @@
             <source>Pillars the assessor who imports it may change (the others stay read-only for them):</source>
             <translation>Pilar yang boleh diubah oleh penilai yang mengimpornya (pilar lain hanya dapat dibaca olehnya):</translation>
         </message>
+        <message>
+            <source>Smart City Assess packages (*.scapkg)</source>
+            <translation>Paket Smart City Assess (*.scapkg)</translation>
+        </message>
+        <message>
+            <source>Package written to {path}.</source>
+            <translation>Paket ditulis ke {path}.</translation>
+        </message>
+        <message>
+            <source>Writing the package…</source>
+            <translation>Menulis paket…</translation>
+        </message>
+        <message>
+            <source>Import package</source>
+            <translation>Impor paket</translation>
+        </message>
+        <message>
+            <source>Responses changed differently here and in {name}: how should they be settled?</source>
+            <translation>Ada jawaban yang diubah berbeda di sini dan di {name}: bagaimana menyelesaikannya?</translation>
+        </message>
+        <message>
+            <source>&amp;Leave them for me to decide (both sides kept)</source>
+            <translation>&amp;Biarkan saya yang memutuskan (kedua sisi disimpan)</translation>
+        </message>
+        <message>
+            <source>Prefer &amp;mine (this database)</source>
+            <translation>Utamakan &amp;milik saya (basis data ini)</translation>
+        </message>
+        <message>
+            <source>Prefer &amp;theirs (the package)</source>
+            <translation>Utamakan &amp;paket (milik mereka)</translation>
+        </message>
+        <message>
+            <source>Prefer the &amp;newer change</source>
+            <translation>Utamakan perubahan &amp;terbaru</translation>
+        </message>
+        <message>
+            <source>Smart City Assess packages (*.scapkg);;All files (*)</source>
+            <translation>Paket Smart City Assess (*.scapkg);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}.</source>
+            <translation>Ditambahkan {added}, diperbarui {updated}, tidak berubah {unchanged}, konflik {conflicts}.</translation>
+        </message>
+        <message>
+            <source>Responses changed differently on both sides: {count}. Decide them now?</source>
+            <translation>Jawaban yang diubah berbeda di kedua pihak: {count}. Putuskan sekarang?</translation>
+        </message>
+        <message>
+            <source>Package imported</source>
+            <translation>Paket diimpor</translation>
+        </message>
+        <message>
+            <source>Checking and merging the package…</source>
+            <translation>Memeriksa dan menggabungkan paket…</translation>
+        </message>
+        <message>
+            <source>Conflicts from merged packages are still open ({count}); decide them first (Assessment → Conflicts…).</source>
+            <translation>Konflik dari paket yang digabung masih terbuka ({count}); putuskan dulu (Penilaian → Konflik…).</translation>
+        </message>
+        <message>
+            <source>{city} {year} submitted for review.</source>
+            <translation>{city} {year} diajukan untuk ditinjau.</translation>
+        </message>
+        <message>
+            <source>Approve {city} {year}? It becomes final and read-only, and the record is sealed with your name.</source>
+            <translation>Setujui {city} {year}? Penilaian menjadi final dan hanya dapat dibaca, dan catatannya disegel dengan nama Anda.</translation>
+        </message>
+        <message>
+            <source>{city} {year} approved: final.</source>
+            <translation>{city} {year} disetujui: final.</translation>
+        </message>
+        <message>
+            <source>Return {city} {year} to the assessors? It becomes a draft again; they see your reason on it.</source>
+            <translation>Kembalikan {city} {year} kepada para penilai? Penilaian menjadi draf lagi; mereka melihat alasan Anda di sana.</translation>
+        </message>
+        <message>
+            <source>{city} {year} returned to the assessors.</source>
+            <translation>{city} {year} dikembalikan kepada para penilai.</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1244,6 +1435,21 @@
         </message>
     </context>
     <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>Return to the assessors</source>
+            <translation>Kembalikan kepada penilai</translation>
+        </message>
+        <message>
+            <source>What should the assessors look at again?</source>
+            <translation>Apa yang perlu diperiksa lagi oleh para penilai?</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Alasan</translation>
+        </message>
+    </context>
+    <context>
         <name>ScorePanel</name>
         <message>
             <source>{year} (current)</source>
@@ -1295,6 +1501,30 @@
         <message>
             <source>Responses two assessors changed differently: decide each one</source>
             <translation>Jawaban yang diubah berbeda oleh dua penilai: putuskan satu per satu</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Ajukan untuk ditinjau</translation>
+        </message>
+        <message>
+            <source>Hand the assessment to the reviewer: read-only until they decide</source>
+            <translation>Serahkan penilaian kepada peninjau: hanya dapat dibaca sampai peninjau memutuskan</translation>
+        </message>
+        <message>
+            <source>Approve…</source>
+            <translation>Setujui…</translation>
+        </message>
+        <message>
+            <source>Sign it off as the reviewer: final, with your name, role and NIP</source>
+            <translation>Sahkan sebagai peninjau: final, dengan nama, jabatan, dan NIP Anda</translation>
+        </message>
+        <message>
+            <source>Return…</source>
+            <translation>Kembalikan…</translation>
+        </message>
+        <message>
+            <source>Send it back to the assessors with your reason</source>
+            <translation>Kirim kembali kepada para penilai dengan alasan Anda</translation>
         </message>
         <message numerus="yes">
             <source>⚠ Conflicts (%n)…</source>

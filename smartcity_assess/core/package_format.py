@@ -3,7 +3,9 @@
 A package is a zip: manifest.json (format version, who and where it came from, and the SHA-256
 and size of every other member), the assessment, its frozen framework, responses with their
 revision histories, the audit chain, evidence metadata, and one member per evidence file named by
-its SHA-256. Everything here is pure checking of names and parsed values; reading the zip is the
+its SHA-256. Version 2 adds the open conflicts (both sides, so the recipient decides them too) and
+the evidence removals (so a file removed on one laptop stays removed after a merge); a version 1
+package is read as having neither. Everything here is pure checking of names and parsed values; reading the zip is the
 service's job. Every refusal is one UserError sentence naming the package.
 """
 
@@ -18,9 +20,10 @@ from typing import Any
 from .errors import UserError
 
 FORMAT = "smartcity-assess-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 DATA_MEMBERS = ("assessment.json", "framework.json", "responses.json", "revisions.json", "audit.json", "evidence.json")
+SINCE_VERSION_2 = ("conflicts.json", "evidence_removals.json")  # absent from version 1 packages: read as []
 EVIDENCE_PREFIX = "evidence/"
 _EVIDENCE_NAME = re.compile(r"evidence/[0-9a-f]{64}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -45,7 +48,12 @@ def unsafe_name(name: str) -> bool:
 
 
 def expected_name(name: str) -> bool:
-    return name == MANIFEST or name in DATA_MEMBERS or _EVIDENCE_NAME.fullmatch(name) is not None
+    return (
+        name == MANIFEST
+        or name in DATA_MEMBERS
+        or name in SINCE_VERSION_2
+        or _EVIDENCE_NAME.fullmatch(name) is not None
+    )
 
 
 def check_member_name(package: str, name: str) -> None:
@@ -171,7 +179,12 @@ def check_manifest(package: str, data: Any) -> dict[str, tuple[str, int]]:
         listed[name] = (shape.sha256(entry, "sha256", where=f"members.{name}."), size)
     if MANIFEST in listed:
         shape.fail(f"members.{MANIFEST}")
-    for name in DATA_MEMBERS:
+    for name in DATA_MEMBERS + (SINCE_VERSION_2 if version >= 2 else ()):
         if name not in listed:
             raise UserError("package_incomplete", name=package, member=name)
     return listed
+
+
+def json_members(listed: Mapping[str, Any]) -> tuple[str, ...]:
+    """The JSON members a package has: all of them from version 2 on, the first six in version 1."""
+    return DATA_MEMBERS + tuple(m for m in SINCE_VERSION_2 if m in listed)

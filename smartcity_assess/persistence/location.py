@@ -16,7 +16,13 @@ DATABASE_ENV = "SMARTCITY_ASSESS_DB"
 
 # The revisions this build knows, oldest first. tests/persistence checks it against Alembic's scripts,
 # so start-up can tell "up to date" from one cheap query instead of loading Alembic every time.
-SCHEMA_REVISIONS = ("0001_initial", "0002_revisions", "0003_field_teams", "0004_report_fields")
+SCHEMA_REVISIONS = (
+    "0001_initial",
+    "0002_revisions",
+    "0003_field_teams",
+    "0004_report_fields",
+    "0005_evidence_removals",
+)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

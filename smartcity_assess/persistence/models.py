@@ -227,6 +227,20 @@ EVIDENCE = Table(
     _time("added_at", default=utcnow),
 )
 
+# A file removed from an indicator: what (indicator and content), who and when. Packages carry these
+# so a removal survives a merge: for each file the later of its last adding and its last removal wins.
+EVIDENCE_REMOVALS = Table(
+    "evidence_removals",
+    METADATA,
+    _id(),
+    Column("assessment_id", Uuid(), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    _text("indicator_code"),
+    _text("sha256"),
+    _text("file_name"),
+    _text("removed_by", default=""),
+    _time("removed_at", default=utcnow),
+)
+
 # Every change: who, when, what, old → new. No foreign key, so it outlives what it describes.
 AUDIT = Table(
     "audit_entries",

@@ -35,6 +35,7 @@ from ..core.text import Text
 from . import db
 from .models import ASSESSMENTS, AUDIT, BLOBS, CITIES, EVIDENCE, FRAMEWORKS, RESPONSES, utcnow
 from .models import DATABASE_INFO as INFO
+from .models import EVIDENCE_REMOVALS as REMOVALS
 from .models import RESPONSE_REVISIONS as REVISIONS
 from .models import TEAM_MEMBERS as TEAM
 from .records import DRAFT, FINAL, IN_REVIEW, LEAD, REVIEWER, TEAM_ROLES, AssessmentInfo
@@ -437,6 +438,7 @@ class Store:
             conn.execute(delete(REVISIONS).where(REVISIONS.c.assessment_id == assessment_id))
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id))
             conn.execute(delete(TEAM).where(TEAM.c.assessment_id == assessment_id))
+            conn.execute(delete(REMOVALS).where(REMOVALS.c.assessment_id == assessment_id))
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id == assessment_id))
             _delete_orphan_blobs(conn)
             _audit(conn, actor, "delete", assessment_id, old_value=f"{info.year}")
@@ -457,6 +459,7 @@ class Store:
             conn.execute(delete(RESPONSES).where(RESPONSES.c.assessment_id.in_(ids)))
             conn.execute(delete(REVISIONS).where(REVISIONS.c.assessment_id.in_(ids)))
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.assessment_id.in_(ids)))
+            conn.execute(delete(REMOVALS).where(REMOVALS.c.assessment_id.in_(ids)))
             conn.execute(delete(ASSESSMENTS).where(ASSESSMENTS.c.id.in_(ids)))
             _delete_orphan_blobs(conn)
             still_used = select(ASSESSMENTS.c.city_id)
@@ -754,6 +757,18 @@ class Store:
             self.require_assigned(conn, row.assessment_id, [row.indicator_code])
             conn.execute(delete(EVIDENCE).where(EVIDENCE.c.id == evidence_id))
             _delete_orphan_blobs(conn)
+            # kept so that the removal travels in packages and a merge does not bring the file back
+            conn.execute(
+                insert(REMOVALS).values(
+                    id=uuid.uuid4(),
+                    assessment_id=row.assessment_id,
+                    indicator_code=row.indicator_code,
+                    sha256=row.sha256,
+                    file_name=row.file_name,
+                    removed_by=acting_person(actor),
+                    removed_at=utcnow(),
+                )
+            )
             _audit(
                 conn,
                 actor,

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ..core.audit_chain import content_hash
 from . import db
+from .models import EVIDENCE_REMOVALS as REMOVALS
 from .models import RESPONSE_CONFLICTS as CONFLICTS
 from .models import utcnow
 from .store import (
@@ -31,6 +32,7 @@ from .store import (
     append_audit,
     city_key,
 )
+from .store import _delete_orphan_blobs as delete_orphan_blobs
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Snapshot:
     audit: list[dict[str, Any]]
     evidence: list[dict[str, Any]]
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)  # indicator → open conflict row
+    removals: list[dict[str, Any]] = field(default_factory=list)  # evidence removed: what, who, when
 
 
 def _dicts(rows) -> list[dict[str, Any]]:
@@ -93,7 +96,12 @@ def snapshot(conn: Connection, assessment_id: uuid.UUID) -> Snapshot:
             )
         )
     }
-    return Snapshot(assessment, definition, responses, revisions, audit, evidence, conflicts)
+    removals = _dicts(
+        conn.execute(select(REMOVALS).where(REMOVALS.c.assessment_id == assessment_id).order_by(REMOVALS.c.removed_at))
+    )
+    for row in conflicts.values():
+        row["theirs"] = json.loads(row["theirs"])
+    return Snapshot(assessment, definition, responses, revisions, audit, evidence, conflicts, removals)
 
 
 def find_assessment(conn: Connection, assessment_id: uuid.UUID, city: str, year: int, framework_code: str):
@@ -242,6 +250,14 @@ def count_open_conflicts(conn: Connection, assessment_id: uuid.UUID) -> int:
             select(CONFLICTS.c.id).where(CONFLICTS.c.assessment_id == assessment_id, CONFLICTS.c.resolved_at.is_(None))
         ).all()
     )
+
+
+def delete_evidence(conn: Connection, evidence_ids: Iterable[uuid.UUID]) -> None:
+    """Remove evidence rows (a merge taking in removals made elsewhere), and the contents no row uses now."""
+    ids = list(evidence_ids)
+    if ids:
+        conn.execute(EVIDENCE.delete().where(EVIDENCE.c.id.in_(ids)))
+        delete_orphan_blobs(conn)
 
 
 def blob_known(conn: Connection, sha256: str) -> bool:

@@ -3,9 +3,15 @@
 Responses are merged one by one on their revision histories (core.merge): an incoming revision
 that descends from ours is taken, ours that descends from theirs stays, the same content stays,
 and two sides that both changed a response since their common ancestor become a conflict that
-keeps both until a person decides (or `prefer` decides at import, audited as such). Evidence is
-united by hash; the package's audit entries are added to this assessment's chain. Importing the
-same package again writes nothing.
+keeps both until a person decides (or `prefer` decides at import, audited as such). Conflicts
+still open in the package come along too: the recipient decides them as well, unless its own
+history already took the other side in.
+
+Evidence is united by indicator and content (SHA-256), and removals travel: for each file the later
+of its last adding and its last removal, on either side, wins. So a file removed on one laptop and
+untouched on the other stays removed, and a file attached again after a removal is kept (the new
+adding is later). The times are the laptops' clocks, as for `prefer newer`. The package's audit
+entries are added to this assessment's chain. Importing the same package again writes nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from ..core.errors import UserError
 from ..core.merge import ADDED, CONFLICT, UNCHANGED, UPDATED, Revision, decide
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL
+from ..persistence.models import EVIDENCE_REMOVALS as REMOVALS
 from ..persistence.store import (
     ASSESSMENTS,
     AUDIT,
@@ -48,6 +55,7 @@ class ImportResult:
     assessment_id: uuid.UUID
     created: bool = False
     evidence_added: int = 0
+    evidence_removed: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
@@ -172,6 +180,7 @@ class _Merge:
         self.changed |= bool(new_revisions)
 
         counts = dict.fromkeys((ADDED, UPDATED, UNCHANGED, CONFLICT), 0)
+        outcomes: dict[str, str] = {}
         theirs_evidence = _by_indicator(pkg.evidence)
         for code, theirs in pkg.responses.items():
             mine = snap.responses.get(code)
@@ -184,12 +193,17 @@ class _Merge:
             elif outcome == CONFLICT:
                 outcome = self._conflict(code, mine, theirs, graph, snap, theirs_evidence.get(code, []))
             counts[outcome] += 1
+            outcomes[code] = outcome
+        for code in self._carried_conflicts(status):
+            if outcomes.get(code, CONFLICT) != CONFLICT:  # counted as the conflict it still is
+                counts[outcomes[code]] -= 1
+                counts[CONFLICT] += 1
 
-        added_evidence = self._unite_evidence(snap)
-        if added_evidence and status != DRAFT and not created:
+        added_evidence, removed_evidence = self._merge_evidence(snap)
+        if (added_evidence or removed_evidence) and status != DRAFT and not created:
             self._refuse_closed(status, snap)
         foreign = self._foreign_audit(snap)
-        if self.changed or foreign or added_evidence:
+        if self.changed or foreign or added_evidence or removed_evidence:
             summary = (
                 f"{pkg.name} from {pkg.manifest['exported_by']} (device {pkg.manifest['device_id'][:8]}, "
                 f"exported {pkg.manifest['exported_at']}): added {counts[ADDED]}, updated {counts[UPDATED]}, "
@@ -212,6 +226,7 @@ class _Merge:
             assessment_id=target,
             created=created,
             evidence_added=added_evidence,
+            evidence_removed=removed_evidence,
         )
 
     def _entry(self, action: str, code: str | None = None, field: str | None = None, old=None, new=None) -> dict:
@@ -252,7 +267,8 @@ class _Merge:
             at=self.now,
         )
 
-    def _conflict(self, code, mine, theirs, graph, snap, evidence) -> str:
+    def _conflict(self, code, mine, theirs, graph, snap, evidence, carried: dict | None = None) -> str:
+        """Keep both sides (or settle by `prefer`); `carried`: a conflict the package kept open, its side as kept."""
         head = graph[theirs["revision"]]
         choice = self.prefer
         if choice == NEWER:
@@ -279,18 +295,91 @@ class _Merge:
             evidence=[{k: e[k] for k in ("file_name", "sha256", "size", "added_by")} for e in evidence],
         )
         source = f"{self.package.name} from {self.package.manifest['exported_by']}"
+        if carried is not None:
+            kept = carried["theirs"]
+            side.update(by=kept["by"], device=kept["device"], evidence=kept["evidence"])
+            side["at"] = kept["at"].isoformat() if kept["at"] else side["at"]
+            source = f"{carried['source']}; carried in {source}"
         team.open_conflict(self.conn, self.target, code, mine["revision"], head.id, side, source)
         self.audit.append(self._entry("conflict", code, None, None, f"kept both sides ({source})"))
         self.changed = True
         return CONFLICT
 
-    def _unite_evidence(self, snap) -> int:
-        have = {(e["indicator_code"], e["sha256"]) for e in snap.evidence}
+    def _carried_conflicts(self, status: str) -> list[str]:
+        """Open the conflicts the package still had open, where our history has not taken that side in.
+
+        Returns the indicators that are conflicts because of them. Our response is compared with the
+        kept side as with any incoming revision: already among our ancestors (we settled it, or wrote
+        it) is nothing to do. One open conflict per indicator: where ours is open already, it stays, and
+        the carried one comes back with the next package until it is settled on one side.
+        """
+        if not self.package.conflicts:
+            return []
+        snap = team.snapshot(self.conn, self.target)  # as merged so far, with the revisions just written
+        graph = {r["id"]: _revision(r) for r in snap.revisions}
+        found = []
+        for carried in self.package.conflicts:
+            code, theirs_id = carried["indicator_code"], carried["theirs_revision"]
+            mine = snap.responses.get(code)
+            if mine is None or theirs_id not in graph:
+                continue
+            open_one = snap.conflicts.get(code)
+            if open_one is not None and open_one["theirs_revision"] != theirs_id:
+                found.append(code)
+                continue
+            if open_one is None and decide(mine["revision"], theirs_id, graph).outcome == UNCHANGED:
+                continue
+            if status != DRAFT and open_one is None:
+                self._refuse_closed(status, snap)
+            outcome = self._conflict(code, mine, {"revision": theirs_id}, graph, snap, [], carried=carried)
+            if outcome == CONFLICT:
+                found.append(code)
+        return found
+
+    def _merge_evidence(self, snap) -> tuple[int, int]:
+        """Removals from both sides first (the later of adding and removing wins), then the files added;
+        returns (files added, files removed) here."""
+        pkg = self.package
+        known = team.known_ids(self.conn, REMOVALS, [r["id"] for r in pkg.removals])
+        new_removals = [{**r, "assessment_id": self.target} for r in pkg.removals if r["id"] not in known]
+        team.insert_rows(self.conn, REMOVALS, new_removals)
+        self.changed |= bool(new_removals)
+        latest_removal: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in [*snap.removals, *pkg.removals]:
+            key = (r["indicator_code"], r["sha256"])
+            if key not in latest_removal or r["removed_at"] > latest_removal[key]["removed_at"]:
+                latest_removal[key] = r
+
+        def removal_covering(key, added_at) -> dict[str, Any] | None:
+            removal = latest_removal.get(key)
+            return removal if removal is not None and removal["removed_at"] >= added_at else None
+
+        gone = []
+        for item in snap.evidence:
+            removal = removal_covering((item["indicator_code"], item["sha256"]), item["added_at"])
+            if removal is not None:
+                gone.append(item)
+                self.audit.append(
+                    self._entry(
+                        "remove_evidence",
+                        item["indicator_code"],
+                        "evidence",
+                        item["file_name"],
+                        f"removed by {removal['removed_by']} at {removal['removed_at'].isoformat()} (from {pkg.name})",
+                    )
+                )
+        team.delete_evidence(self.conn, [e["id"] for e in gone])
+        gone_ids = {e["id"] for e in gone}
+        remaining = [e for e in snap.evidence if e["id"] not in gone_ids]
+        return self._unite_evidence(remaining, removal_covering), len(gone)
+
+    def _unite_evidence(self, local, removal_covering) -> int:
+        have = {(e["indicator_code"], e["sha256"]) for e in local}
         taken_ids = team.known_ids(self.conn, EVIDENCE, [e["id"] for e in self.package.evidence])
         added = 0
         for item in self.package.evidence:
             key = (item["indicator_code"], item["sha256"])
-            if key in have:
+            if key in have or removal_covering(key, item["added_at"]) is not None:
                 continue
             have.add(key)
             if not team.blob_known(self.conn, item["sha256"]):

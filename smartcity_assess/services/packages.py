@@ -205,6 +205,27 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
         }
         for e in snap.evidence
     ]
+    # open conflicts travel with both sides, so whoever imports them decides them too (not settled by the
+    # mere fact that only "mine" is the stored response)
+    conflicts = [
+        {
+            "indicator": code,
+            "mine_revision": c["mine_revision"],
+            "theirs_revision": c["theirs_revision"],
+            "theirs": c["theirs"],
+            "source": c["source"],
+            "created_at": c["created_at"],
+        }
+        for code, c in sorted(snap.conflicts.items())
+    ]
+    removals = [
+        {
+            "id": r["id"],
+            "indicator": r["indicator_code"],
+            **{k: r[k] for k in ("sha256", "file_name", "removed_by", "removed_at")},
+        }
+        for r in snap.removals
+    ]
     return {
         "assessment.json": _json_bytes(assessment),
         "framework.json": snap.framework_definition.encode("utf-8"),
@@ -212,6 +233,8 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
         "revisions.json": _json_bytes(revisions),
         "audit.json": _json_bytes(audit),
         "evidence.json": _json_bytes(evidence),
+        "conflicts.json": _json_bytes(conflicts),
+        "evidence_removals.json": _json_bytes(removals),
     }
 
 
@@ -235,6 +258,8 @@ class Package:
     evidence: list[dict[str, Any]]
     total_bytes: int = 0
     pillars: list[str] | None = field(default=None)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # open ones, both sides
+    removals: list[dict[str, Any]] = field(default_factory=list)  # evidence removed, by whom, when
 
     def evidence_pieces(self, sha256: str) -> Iterator[bytes]:
         """The evidence file's bytes from the zip, checked again against its SHA-256 as they are read."""
@@ -332,7 +357,7 @@ def _check(zf: zipfile.ZipFile, path: Path, name: str, progress: Progress | None
             raise UserError("package_checksum", name=name, member=member)
         if keep:
             contents[member] = b"".join(parts)
-    data = {m: _parse_json(name, m, contents[m]) for m in fmt.DATA_MEMBERS}
+    data = {m: _parse_json(name, m, contents[m]) for m in fmt.json_members(listed)}
     return _parse_package(path, name, manifest, listed, data, contents["framework.json"], everything)
 
 
@@ -377,10 +402,14 @@ def _response_fields(shape: fmt.Shape, row: dict, where: str) -> dict[str, Any]:
     }
 
 
-def _check_values(name: str, framework: Framework, code: str, fields: dict[str, Any]) -> None:
-    """Refuses a response outside the framework's scale (or otherwise not what the app would store)."""
+def _require_indicator(name: str, framework: Framework, code: str) -> None:
     if framework.indicator(code) is None:
         raise UserError("package_unknown_indicator", name=name, indicator=code, framework=framework.code)
+
+
+def _check_values(name: str, framework: Framework, code: str, fields: dict[str, Any]) -> None:
+    """Refuses a response outside the framework's scale (or otherwise not what the app would store)."""
+    _require_indicator(name, framework, code)
     levels = framework.level_numbers
     for key in ("level", "target"):
         if fields[key] is not None and fields[key] not in levels:
@@ -542,16 +571,16 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
             "added_by": shape.text(row, "added_by", where=where),
             "added_at": shape.moment(row, "added_at", where=where),
         }
-        if framework.indicator(item["indicator_code"]) is None:
-            raise UserError(
-                "package_unknown_indicator", name=name, indicator=item["indicator_code"], framework=framework.code
-            )
+        _require_indicator(name, framework, item["indicator_code"])
         member = listed.get(fmt.EVIDENCE_PREFIX + item["sha256"])
         if member is None:
             raise UserError("package_missing_member", name=name, member=fmt.EVIDENCE_PREFIX + item["sha256"])
         if member[1] != item["size"] or not item["file_name"].strip() or item["size"] <= 0:
             shape.fail(f"[{i}].size")
         evidence.append(item)
+
+    conflicts = _parse_conflicts(name, framework, data.get("conflicts.json", []), by_id)
+    removals = _parse_removals(name, framework, data.get("evidence_removals.json", []))
 
     if assessment["status"] == FINAL:
         sealed = content_hash(assessment, responses, evidence)
@@ -572,4 +601,73 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
         evidence=evidence,
         total_bytes=total,
         pillars=pillars,
+        conflicts=conflicts,
+        removals=removals,
     )
+
+
+def _parse_conflicts(name: str, framework: Framework, raw: Any, revisions: dict) -> list[dict[str, Any]]:
+    """The open conflicts a package carries: each incoming side a revision of its history, on the scale."""
+    shape = fmt.Shape(name, "conflicts.json")
+    out, seen = [], set()
+    for i, item in enumerate(shape.items(raw, "")):
+        where = f"[{i}]."
+        row = shape.mapping(item, f"[{i}]")
+        code = shape.text(row, "indicator", where=where)
+        theirs = shape.mapping(row.get("theirs"), f"[{i}].theirs")
+        fields = _response_fields(shape, theirs, where + "theirs.")
+        _check_values(name, framework, code, fields)
+        evidence = []
+        for j, e in enumerate(shape.items(theirs.get("evidence", []), where + "theirs.evidence")):
+            at = f"{where}theirs.evidence[{j}]."
+            e = shape.mapping(e, at)
+            evidence.append(
+                {
+                    "file_name": shape.text(e, "file_name", where=at),
+                    "sha256": shape.sha256(e, "sha256", where=at),
+                    "size": shape.integer(e, "size", optional=True, where=at),
+                    "added_by": shape.text(e, "added_by", optional=True, where=at),
+                }
+            )
+        conflict = {
+            "indicator_code": code,
+            "mine_revision": shape.uid(row, "mine_revision", optional=True, where=where),
+            "theirs_revision": shape.uid(row, "theirs_revision", where=where),
+            "theirs": {
+                **fields,
+                "by": shape.text(theirs, "by", optional=True, where=where + "theirs.") or "",
+                "at": shape.moment(theirs, "at", optional=True, where=where + "theirs."),
+                "device": shape.text(theirs, "device", optional=True, where=where + "theirs.") or "",
+                "evidence": evidence,
+            },
+            "source": shape.text(row, "source", where=where),
+        }
+        head = revisions.get(conflict["theirs_revision"])
+        if head is None or head["indicator_code"] != code or any(head[f] != fields[f] for f in fields):
+            raise UserError("package_history_gap", name=name, indicator=code)
+        if code in seen:
+            shape.fail(f"[{i}].indicator")
+        seen.add(code)
+        out.append(conflict)
+    return out
+
+
+def _parse_removals(name: str, framework: Framework, raw: Any) -> list[dict[str, Any]]:
+    shape = fmt.Shape(name, "evidence_removals.json")
+    out = []
+    for i, item in enumerate(shape.items(raw, "")):
+        where = f"[{i}]."
+        row = shape.mapping(item, f"[{i}]")
+        removal = {
+            "id": shape.uid(row, "id", where=where),
+            "indicator_code": shape.text(row, "indicator", where=where),
+            "sha256": shape.sha256(row, "sha256", where=where),
+            "file_name": shape.text(row, "file_name", where=where),
+            "removed_by": shape.text(row, "removed_by", where=where),
+            "removed_at": shape.moment(row, "removed_at", where=where),
+        }
+        _require_indicator(name, framework, removal["indicator_code"])
+        out.append(removal)
+    if len({r["id"] for r in out}) != len(out):
+        shape.fail("id")
+    return out

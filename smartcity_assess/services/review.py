@@ -44,7 +44,11 @@ def submit(store: Store, assessment_id: uuid.UUID, *, actor: str | None = None) 
             raise UserError("submit_not_draft", status=row["status"])
         _require_no_conflicts(conn, assessment_id)
         now = utcnow()
-        team.set_review(conn, assessment_id, status=IN_REVIEW, submitted_at=now, submitted_by=actor)
+        # the reviewer's earlier reason is answered by this submission (the audit trail keeps it):
+        # it must not come back as a banner when the assessment is a draft again later
+        team.set_review(
+            conn, assessment_id, status=IN_REVIEW, submitted_at=now, submitted_by=actor, review_comment=None
+        )
         team.insert_audit(conn, [audit_row(actor, "submit", assessment_id, None, "status", DRAFT, IN_REVIEW, now)])
 
 

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.walk = None
         self._compare = None
         self._conflicts = None
+        self._agreement = None
         self.last_import = None  # what the last package import did (tests and the status bar read it)
         self.jobs: list[Worker] = []  # background jobs, kept alive until they finish
         self.undo_group = QUndoGroup(self)
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
         self.conflicts_action = self._action(self.tr("&Conflicts…"), self.show_conflicts)
         self.docx_action = self._action(self.tr("Export &Word Report (DOCX)…"), self.export_docx, ["Ctrl+Shift+W"])
         self.sheet_action = self._action(self.tr("Export Field &Sheet (XLSX)…"), self.export_field_sheet)
+        self.agreement_action = self._action(self.tr("A&greement…"), self.show_agreement)
+        self.submit_action = self._action(self.tr("Su&bmit for Review"), self._review_call("submit"))
+        self.approve_action = self._action(self.tr("&Approve…"), self._review_call("approve"))
+        self.return_action = self._action(self.tr("Re&turn to Assessors…"), self._review_call("return_to_draft"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -279,7 +284,7 @@ class MainWindow(QMainWindow):
         self.finalize_action = self._action(self.tr("&Finalize…"), self.finalize, ["Ctrl+Shift+F"])
         self.reopen_action = self._action(self.tr("&Reopen…"), self.reopen, ["Ctrl+Shift+R"])
         self.delete_action = self._action(self.tr("&Delete Draft…"), self.delete_selected)
-        self.properties_action = self._action(self.tr("&Team and Properties…"), self.show_properties, ["Ctrl+Shift+I"])
+        self.properties_action = self._action(self.tr("Tea&m and Properties…"), self.show_properties, ["Ctrl+Shift+I"])
 
         self.compare_action = self._action(self.tr("&Compare…"), self.show_compare, ["Ctrl+Shift+K", "Ctrl+K"])
         self.demo_action = self._action(self.tr("Load &Sample Data"), self.load_sample_data)
@@ -340,7 +345,11 @@ class MainWindow(QMainWindow):
             self.next_open_action,
             self.find_action,
             self.conflicts_action,
+            self.agreement_action,
             None,
+            self.submit_action,
+            self.approve_action,
+            self.return_action,
             self.finalize_action,
             self.reopen_action,
             self.delete_action,
@@ -380,6 +389,8 @@ class MainWindow(QMainWindow):
             for action in (self.next_action, self.prev_action, self.next_open_action, self.find_action):
                 action.setEnabled(False)
             self.reopen_action.setEnabled(False)
+            for action in (self.submit_action, self.approve_action, self.return_action, self.agreement_action):
+                action.setEnabled(False)
             return
         self.list_page.new_button.setEnabled(ready)
         walking = self._walking()
@@ -394,6 +405,15 @@ class MainWindow(QMainWindow):
         for action in (self.pdf_action, self.docx_action, self.sheet_action, self.properties_action):
             action.setEnabled(target is not None)
         self.export_package_action.setEnabled(target is not None)
+        self.agreement_action.setEnabled(target is not None and self.store is not None)
+        from .review_state import allowed, target_status
+
+        allows = allowed(target_status(self)[1] if self.store is not None else None)
+        self.submit_action.setEnabled(allows["submit"])
+        self.approve_action.setEnabled(allows["approve"])
+        self.return_action.setEnabled(allows["return"])
+        if self.walk is not None:
+            self.walk.show_review_actions(allows)
         selected = self.list_page.selected_id()
         self.list_page.open_button.setEnabled(selected is not None)
         deletable = False
@@ -529,6 +549,9 @@ class MainWindow(QMainWindow):
         )
         walk.finalize_button.clicked.connect(lambda: self.reopen() if session.is_final else self.finalize())
         walk.conflicts_button.clicked.connect(self.show_conflicts)
+        walk.submit_button.clicked.connect(self.submit_action.trigger)
+        walk.approve_button.clicked.connect(self.approve_action.trigger)
+        walk.return_button.clicked.connect(self.return_action.trigger)
         session.conflicts_changed.connect(self._update_actions)
         walk.current_changed.connect(lambda code: setattr(self.settings, "last_indicator", code))
         splitter_state = self.settings.splitter_state
@@ -540,8 +563,9 @@ class MainWindow(QMainWindow):
     def _close_walk(self) -> None:
         if self.walk is None:
             return
-        if self._conflicts is not None:
-            self._conflicts.close()
+        for view in (self._conflicts, self._agreement):
+            if view is not None:
+                view.close()
         self.walk.panel.save_pending()
         self.settings.splitter_state = self.walk.splitter.saveState()
         self.undo_group.removeStack(self.session.undo_stack)
@@ -735,6 +759,33 @@ class MainWindow(QMainWindow):
         view.move(geometry.right() - view.width() // 2, geometry.top() + 40)  # beside the walk, not over it
         view.show()
         return view
+
+    def show_agreement(self) -> QWidget | None:
+        """The levels each assessor gave, their spread and Krippendorff's alpha, beside the walk."""
+        target = self.current_assessment_id()
+        if target is None or self.store is None:
+            return None
+        from .views.agreement import AgreementView
+
+        if self._agreement is not None:
+            self._agreement.close()
+        self._agreement = view = AgreementView(self.store, target, lang=self.lang)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda *_: self._agreement is view and setattr(self, "_agreement", None))
+        geometry = self.frameGeometry()
+        view.move(geometry.right() - view.width() // 2, geometry.top() + 40)
+        view.show()
+        return view
+
+    def _review_call(self, name: str):
+        """Submit / Approve… / Return…: ui.review, loaded when first used."""
+
+        def call() -> None:
+            from . import review
+
+            getattr(review, name)(self)
+
+        return call
 
     def show_compare(self) -> QWidget | None:
         try:

@@ -1,4 +1,5 @@
-"""Packages from the app: File → Export Package… (all pillars or an assignment) and Import Package….
+"""Packages from the app: File → Export Package… (all pillars or an assignment) and Import Package…
+(with the choice how to settle conflicts: leave them to decide, or prefer mine / theirs / the newer).
 
 Both run in the background with a progress bar. Texts keep the MainWindow translation context.
 """
@@ -9,9 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QProgressDialog, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from ..core.text import localize
+from ..services.merging import MINE, NEWER, THEIRS
 from ..services.merging import import_package as merge_package
 from ..services.packages import export_package as write_package
 from . import file_dialogs
@@ -21,10 +32,6 @@ from .worker import Worker
 
 if TYPE_CHECKING:
     from .app import MainWindow
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 class PillarChoice(QDialog):
@@ -57,6 +64,49 @@ class PillarChoice(QDialog):
     def pillars(self) -> list[str] | None:
         chosen = [code for code, box in self.boxes.items() if box.isChecked()]
         return None if len(chosen) == len(self.boxes) or not chosen else chosen
+
+
+class PreferChoice(QDialog):
+    """How to settle responses both sides changed: leave them to decide (the default), or prefer a side now.
+
+    A preference settles them at import, each one audited as settled that way; leaving them keeps both
+    sides until someone decides in the conflicts view.
+    """
+
+    def __init__(self, package_name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Import package"))
+        layout = QVBoxLayout(self)
+        question = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "Responses changed differently here and in {name}: how should they be settled?"
+            ).format(name=package_name),
+            self,
+        )
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        self.group = QButtonGroup(self)
+        self.options: dict[str | None, QRadioButton] = {}
+        for value, text in (
+            (None, QCoreApplication.translate("MainWindow", "&Leave them for me to decide (both sides kept)")),
+            (MINE, QCoreApplication.translate("MainWindow", "Prefer &mine (this database)")),
+            (THEIRS, QCoreApplication.translate("MainWindow", "Prefer &theirs (the package)")),
+            (NEWER, QCoreApplication.translate("MainWindow", "Prefer the &newer change")),
+        ):
+            button = QRadioButton(text, self)
+            self.group.addButton(button)
+            self.options[value] = button
+            layout.addWidget(button)
+        self.options[None].setChecked(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def prefer(self) -> str | None:
+        """None (leave them), or services.merging's mine / theirs / newer."""
+        return next(value for value, button in self.options.items() if button.isChecked())
 
 
 def _run(window: MainWindow, label: str, fn, *args, on_done, **kwargs) -> Worker:
@@ -102,11 +152,11 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
             return None
         pillars = choice.pillars()
         suffix = "scapkg"
-        path, _ = file_dialogs.save_file_name(
+        path, _ = file_dialogs.save_file(
             window,
-            _tr("Export package"),
+            QCoreApplication.translate("MainWindow", "Export package"),
             suggested_name(window.store, assessment_id, suffix),
-            _tr("Smart City Assess packages (*.scapkg)"),
+            QCoreApplication.translate("MainWindow", "Smart City Assess packages (*.scapkg)"),
         )
         if not path:
             return None
@@ -114,11 +164,13 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
         window.walk.panel.save_pending()
 
     def done(written) -> None:
-        window.statusBar().showMessage(_tr("Package written to {path}.").format(path=Path(written)), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Package written to {path}.").format(path=Path(written)), 8000
+        )
 
     return _run(
         window,
-        _tr("Writing the package…"),
+        QCoreApplication.translate("MainWindow", "Writing the package…"),
         write_package,
         window.store,
         assessment_id,
@@ -132,33 +184,43 @@ def export_package(window: MainWindow, path: str | None = None, pillars: list[st
 def import_package(window: MainWindow, path: str | None = None, prefer: str | None = None) -> Worker | None:
     """Check a package whole, then merge it; says what it did, and offers the conflicts when there are some."""
     if path is None:
-        path = file_dialogs.open_file_name(
-            window, _tr("Import package"), "", _tr("Smart City Assess packages (*.scapkg);;All files (*)")
+        path = file_dialogs.open_file(
+            window,
+            QCoreApplication.translate("MainWindow", "Import package"),
+            QCoreApplication.translate("MainWindow", "Smart City Assess packages (*.scapkg);;All files (*)"),
         )
         if not path:
             return None
+        choice = PreferChoice(Path(path).name, window)
+        if not choice.exec():
+            return None
+        prefer = choice.prefer()
     if window.walk is not None:
         window.walk.panel.save_pending()
 
     def done(result) -> None:
         window.check_outside_changes()
-        text = _tr("Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}.").format(
-            **result.as_dict()
-        )
+        text = QCoreApplication.translate(
+            "MainWindow", "Added {added}, updated {updated}, unchanged {unchanged}, conflicts {conflicts}."
+        ).format(**result.as_dict())
         window.statusBar().showMessage(text, 15000)
         window.last_import = result
         if result.conflicts:
             if window.session is None or window.session.assessment_id != result.assessment_id:
                 window.open_assessment(result.assessment_id)
-            question = _tr(
-                "%n response(s) were changed differently on both sides. Decide them now?", "", result.conflicts
-            )
-            if messages.confirm(window, _tr("Package imported"), f"{text} {question}"):
+            question = QCoreApplication.translate(
+                "MainWindow",
+                # lupdate reads no plural from QCoreApplication.translate: the count stands apart
+                "Responses changed differently on both sides: {count}. Decide them now?",
+            ).format(count=result.conflicts)
+            if messages.confirm(
+                window, QCoreApplication.translate("MainWindow", "Package imported"), f"{text} {question}"
+            ):
                 window.show_conflicts()
 
     return _run(
         window,
-        _tr("Checking and merging the package…"),
+        QCoreApplication.translate("MainWindow", "Checking and merging the package…"),
         merge_package,
         window.store,
         path,

@@ -74,9 +74,10 @@ def test_a_zip_without_a_manifest(receiver, tmp_path):
 
 def test_a_newer_format_version(receiver, tmp_path):
     ani, fresh = receiver
-    data = repack(members(fresh), manifest_edit=lambda m: m.update(format_version=2))
+    newer = package_format.FORMAT_VERSION + 1
+    data = repack(members(fresh), manifest_edit=lambda m: m.update(format_version=newer))
     error = refused(ani, data, tmp_path, "package_newer_format")
-    assert "format 2" in str(error) and "update the app" in str(error)
+    assert f"format {newer}" in str(error) and "update the app" in str(error)
 
 
 def test_a_member_the_manifest_does_not_list(receiver, tmp_path):

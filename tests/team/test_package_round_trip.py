@@ -57,7 +57,7 @@ def test_the_package_carries_a_manifest_of_every_member_and_a_verifiable_chain(l
             data = zf.read(name)
             assert manifest["members"][name] == {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         audit = json.loads(zf.read("audit.json"))
-    assert manifest["format_version"] == 1 and manifest["exported_by"] == "lead"
+    assert manifest["format_version"] == 2 and manifest["exported_by"] == "lead"
     assert manifest["device_id"] == lead.store.device_id and manifest["assessment_id"] == str(aid)
     assert first_break([{**e, "at": e["at"]} for e in _parsed(audit)]) is None
 

@@ -4,9 +4,14 @@ import json
 import zipfile
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from smartcity_assess.services import review
+from smartcity_assess.ui import file_dialogs
+from smartcity_assess.ui.packages import PillarChoice, PreferChoice
 from tests.team.helpers import Laptop
+
+from .modal import answer_dialog
 
 
 @pytest.fixture
@@ -104,3 +109,58 @@ def test_an_assignment_and_the_review_states_make_the_walk_read_only_where_they_
     finally:
         window._close_walk()
         budi.close()
+
+
+@pytest.mark.parametrize(
+    ("choice", "level", "conflicts", "settled"),
+    [(None, 3, 1, None), ("mine", 3, 0, "mine (--prefer mine)"), ("theirs", 4, 0, "theirs (--prefer theirs)")],
+)
+def test_file_import_package_asks_how_to_settle_conflicts(
+    qtbot, make_window, lead_and_ani, answers, monkeypatch, choice, level, conflicts, settled
+):
+    lead, ani, aid = lead_and_ani
+    window = make_window(lead.store)
+    window.open_assessment(aid)
+    package = ani.export(aid)
+    monkeypatch.setattr(file_dialogs, "run_dialog", lambda _dialog: [str(package)])
+    answers["confirm"] = False  # "Decide them now?" — later
+
+    def choose(dialog: PreferChoice) -> None:
+        assert dialog.options[None].isChecked()  # leaving them to decide is the default
+        dialog.options[choice].setChecked(True)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    seen = answer_dialog(qtbot, PreferChoice, choose)
+    window.import_package_action.trigger()
+    qtbot.waitUntil(lambda: window.last_import is not None, timeout=10000)
+    assert seen
+    assert window.last_import.conflicts == conflicts
+    assert lead.store.response(aid, "G1").level == level
+    trail = [(e.action, e.indicator_code, e.new_value) for e in lead.store.audit_trail(aid)]
+    if settled:
+        assert ("resolve_conflict", "G1", settled) in trail
+    else:
+        assert ("conflict", "G1") in [(a, c) for a, c, _ in trail] and list(window.session.conflicts) == ["G1"]
+
+
+def test_cancelling_the_choice_imports_nothing(qtbot, make_window, lead_and_ani, monkeypatch):
+    lead, ani, aid = lead_and_ani
+    window = make_window(lead.store)
+    package = ani.export(aid)
+    before = lead.rows()
+    monkeypatch.setattr(file_dialogs, "run_dialog", lambda _dialog: [str(package)])
+    seen = answer_dialog(qtbot, PreferChoice, lambda dialog: dialog.reject())
+    assert window.import_package() is None and seen
+    assert lead.rows() == before
+
+
+def test_file_export_package_from_the_menu(qtbot, make_window, lead_and_ani, tmp_path, monkeypatch):
+    lead, _, aid = lead_and_ani
+    window = make_window(lead.store)
+    window.open_assessment(aid)
+    out = tmp_path / "from-the-menu.scapkg"
+    monkeypatch.setattr(file_dialogs, "run_dialog", lambda _dialog: [str(out)])
+    seen = answer_dialog(qtbot, PillarChoice, lambda dialog: dialog.accept())
+    window.export_package_action.trigger()
+    qtbot.waitUntil(lambda: "Package written" in window.statusBar().currentMessage(), timeout=10000)
+    assert seen and zipfile.is_zipfile(out)

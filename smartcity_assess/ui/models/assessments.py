@@ -46,6 +46,8 @@ class AssessmentRow(NamedTuple):  # a named tuple: immutable, and cheaper to def
     is_demo: bool
     completion: float
     score: float | None
+    status: str = "draft"  # draft, in_review or final (records.DRAFT…; not imported: start-up stays light)
+    review_comment: str | None = None  # the reviewer's reason, while it is a draft returned to the assessors
 
     @classmethod
     def from_scored(cls, scored: ScoredAssessment) -> AssessmentRow:
@@ -59,18 +61,30 @@ class AssessmentRow(NamedTuple):  # a named tuple: immutable, and cheaper to def
             is_demo=info.is_demo,
             completion=scored.score.overall.completion,
             score=scored.score.overall.score,
+            status=info.status,
+            review_comment=info.review_comment if info.status == "draft" else None,
         )
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == "in_review"
 
 
 def status_text(row: AssessmentRow) -> str:
-    text = (
-        QCoreApplication.translate("AssessmentsModel", "Final")
-        if row.is_final
-        else QCoreApplication.translate("AssessmentsModel", "Draft")
-    )
+    if row.is_final:
+        text = QCoreApplication.translate("AssessmentsModel", "Final")
+    elif row.is_in_review:
+        text = QCoreApplication.translate("AssessmentsModel", "In review")
+    elif row.review_comment:
+        text = QCoreApplication.translate("AssessmentsModel", "Draft (returned)")
+    else:
+        text = QCoreApplication.translate("AssessmentsModel", "Draft")
     if row.is_demo:
         text = QCoreApplication.translate("AssessmentsModel", "{status} (sample)").format(status=text)
     return text
+
+
+_STATUS_ORDER = {"draft": 0, "in_review": 1, "final": 2}
 
 
 class AssessmentsModel(QAbstractTableModel):
@@ -116,12 +130,16 @@ class AssessmentsModel(QAbstractTableModel):
                 row.city.casefold(),
                 row.year,
                 row.framework,
-                int(row.is_final),
+                _STATUS_ORDER.get(row.status, 0),
                 row.completion,
                 -1.0 if row.score is None else row.score,
             )[column]
         if role == ID_ROLE:
             return str(row.id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS and row.review_comment:
+            return QCoreApplication.translate("AssessmentsModel", "Returned by the reviewer: {comment}").format(
+                comment=row.review_comment
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (YEAR, COMPLETION, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

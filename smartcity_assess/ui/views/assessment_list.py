@@ -59,6 +59,12 @@ class AssessmentListPage(QWidget):
             self,
         )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the reviewer's reason for the selected draft, until the assessors submit it again
+        self.review_note = QLabel(self)
+        self.review_note.setWordWrap(True)
+        self.review_note.setStyleSheet("color: #D55E00;")
+        self.review_note.hide()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_review_note())
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
@@ -68,6 +74,7 @@ class AssessmentListPage(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.review_note)
         layout.addLayout(buttons)
 
     def _filter_changed(self, text: str) -> None:
@@ -90,6 +97,23 @@ class AssessmentListPage(QWidget):
             self.select(selected)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
+        self._show_review_note()
+
+    def selected_row(self) -> AssessmentRow | None:
+        selected = self.selected_id()
+        return None if selected is None else self.model.row_at(self.model.row_of(selected))
+
+    def _show_review_note(self) -> None:
+        row = self.selected_row()
+        comment = row.review_comment if row is not None else None
+        self.review_note.setText(
+            self.tr("{city} {year} was returned by the reviewer: {comment}").format(
+                city=row.city, year=row.year, comment=comment
+            )
+            if comment
+            else ""
+        )
+        self.review_note.setVisible(bool(comment))
 
     def selected_id(self) -> uuid.UUID | None:
         rows = self.table.selectionModel().selectedRows()

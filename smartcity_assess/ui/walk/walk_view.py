@@ -51,6 +51,13 @@ class WalkView(QWidget):
         self.conflicts_button = QPushButton(self)
         self.conflicts_button.setToolTip(self.tr("Responses two assessors changed differently: decide each one"))
         self.finalize_button = QPushButton(self)
+        # the review's steps, shown as the state allows (the main window wires them to its actions)
+        self.submit_button = QPushButton(self.tr("Submit for review"), self)
+        self.submit_button.setToolTip(self.tr("Hand the assessment to the reviewer: read-only until they decide"))
+        self.approve_button = QPushButton(self.tr("Approve…"), self)
+        self.approve_button.setToolTip(self.tr("Sign it off as the reviewer: final, with your name, role and NIP"))
+        self.return_button = QPushButton(self.tr("Return…"), self)
+        self.return_button.setToolTip(self.tr("Send it back to the assessors with your reason"))
         self.next_open_button = QPushButton(self.tr("Next unanswered"), self)
         self.next_open_button.setToolTip(self.tr("Go to the next indicator without an answer (F3)"))
         self.next_open_button.clicked.connect(self.go_next_unanswered)
@@ -58,6 +65,9 @@ class WalkView(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.conflicts_button)
         top.addWidget(self.next_open_button)
+        top.addWidget(self.submit_button)
+        top.addWidget(self.approve_button)
+        top.addWidget(self.return_button)
         top.addWidget(self.finalize_button)
 
         self.steps = QTabBar(self)
@@ -118,6 +128,7 @@ class WalkView(QWidget):
         session.response_changed.connect(self._refresh_progress)
         session.status_changed.connect(self._refresh_header)
         session.conflicts_changed.connect(self._conflicts_changed)
+        self.show_review_actions({"submit": False, "approve": False, "return": False})
         self._refresh_header()
         self._refresh_progress()
         start = session.first_unanswered()
@@ -226,6 +237,12 @@ class WalkView(QWidget):
         self.conflicts_button.setText(self.tr("⚠ Conflicts (%n)…", "", count))
         self.conflicts_button.setVisible(count > 0)
 
+    def show_review_actions(self, allowed: dict[str, bool]) -> None:
+        """Only the review steps the state allows are offered (ui.review_state decides which)."""
+        self.submit_button.setVisible(allowed["submit"])
+        self.approve_button.setVisible(allowed["approve"])
+        self.return_button.setVisible(allowed["return"])
+
     def _conflicts_changed(self) -> None:
         self._refresh_progress()
         self.indicator_model.refresh_all()
@@ -256,6 +273,7 @@ class WalkView(QWidget):
         self.review_note.setVisible(bool(notes))
         self.finalize_button.setText(self.tr("Reopen…") if info.is_final else self.tr("Finalize…"))
         self.finalize_button.setEnabled(not info.is_in_review)
+        self.finalize_button.setVisible(not info.is_in_review)  # in review: Approve… or Return… decide
         self.key_hint.setText(
             self.tr("Keys: PgDn/Alt+→ next · PgUp/Alt+← previous")
             if info.is_final
