@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "smartcity_assess" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("id",)  # English is the source language
+LANGUAGES = ("id", "en")  # English is the source language: its .ts holds only the plural forms (see english_plurals)
+PLURAL_ONLY = {"en"}
 # Qt's own contexts, translated by hand in our .ts (see the module docstring).
 QT_CONTEXTS = (
     "QPlatformTheme",
@@ -62,7 +63,29 @@ def source_files() -> list[str]:
 def run_lupdate(ts: Path, lang: str) -> None:
     """Merge the strings of the sources into `ts` (created when missing), without Qt's hand-kept contexts."""
     command = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-target-language", lang]
+    if lang in PLURAL_ONLY:
+        command.append("-pluralonly")
     subprocess.run([*command, *source_files(), "-ts", str(ts)], check=True)
+    if lang in PLURAL_ONLY:
+        english_plurals(ts)
+
+
+def english_plurals(ts: Path) -> None:
+    """The English forms of every '%n thing(s)' source: 'thing' for one, 'things' for more.
+
+    The sources are written once, with '(s)'; Qt shows the source as it is unless a translation gives the
+    forms, so English needs a catalogue too, made here by rule rather than by hand.
+    """
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        for form in list(translation):
+            translation.remove(form)
+        for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = text
+        translation.attrib.pop("type", None)
+    write_ts(tree, ts)
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
@@ -152,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if found else 0
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
-        update_ts(ts_path(lang), lang)
+        update_ts(ts_path(lang), lang) if lang not in PLURAL_ONLY else run_lupdate(ts_path(lang), lang)
         run_lrelease(ts_path(lang), qm_path(lang))
         found = messages(ts_path(lang))
         open_ = sum(not is_finished(t) for _, _, t in found)

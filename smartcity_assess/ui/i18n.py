@@ -21,7 +21,7 @@ TRANSLATION_PREFIX = "smartcity_assess_"
 
 
 def translation_file(lang: str) -> Path | None:
-    """The compiled translation for `lang`, or None when none is shipped (English needs none)."""
+    """The compiled translation for `lang`, or None when none is shipped."""
     try:
         return resource_path("translations", f"{TRANSLATION_PREFIX}{lang}.qm")
     except FileNotFoundError:
@@ -57,12 +57,10 @@ class Translations:
             app.removeTranslator(self._translator)
             self._translator = None
         self.language = SOURCE_LANGUAGE
-        if lang == SOURCE_LANGUAGE:
-            return True
-        path = translation_file(lang)
+        path = translation_file(lang)  # English has one too: the plural forms of '%n thing(s)'
         translator = QTranslator(app)
         if path is None or not translator.load(str(path)):
-            return False
+            return lang == SOURCE_LANGUAGE  # without its plurals English still reads, '(s)' and all
         app.installTranslator(translator)
         self._translator = translator
         self.language = lang

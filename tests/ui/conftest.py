@@ -9,7 +9,14 @@ from PySide6.QtCore import QSettings
 from smartcity_assess.services.assessments import new_assessment
 from smartcity_assess.ui.app import MainWindow
 from smartcity_assess.ui.dialogs import messages
+from smartcity_assess.ui.i18n import TRANSLATIONS
 from smartcity_assess.ui.settings import AppSettings
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The English catalogue (its plural forms) installed, as the app's start installs it."""
+    TRANSLATIONS.install("en")
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def test_levels_spread_and_alpha_from_the_service(qtbot, qtmodeltester, make_win
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     text = view.summary.text()
     assert f"Krippendorff's alpha (ordinal): {expected.alpha:.2f}" in text
-    assert "3 assessor(s): ani, budi, lead." in text and "1 indicator(s) with levels 2 or more apart" in text
+    assert "3 assessors: ani, budi, lead." in text and "1 indicator with levels 2 or more apart" in text
 
 
 def test_one_assessor_says_there_is_nothing_to_measure(qtbot, make_window, walk_window):

@@ -251,3 +251,18 @@ def test_a_missing_translation_is_one_sentence_and_changes_nothing(make_window, 
     assert errors == ["The Bahasa Indonesia translation is missing from this installation."]
     assert window.lang == "en" and window.language_actions["en"].isChecked()
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_english_counts_read_as_english():
+    """The sources say '%n conflict(s)'; the English catalogue turns that into 'conflict' or 'conflicts'."""
+    from PySide6.QtCore import QCoreApplication
+
+    TRANSLATIONS.install("en")
+
+    def left(n):
+        return QCoreApplication.translate("ConflictsView", "%n conflict(s) left to decide.", "", n)
+
+    assert (left(1), left(3)) == ("1 conflict left to decide.", "3 conflicts left to decide.")
+    TRANSLATIONS.install("id")
+    assert "(s)" not in left(3)
+    TRANSLATIONS.install("en")
