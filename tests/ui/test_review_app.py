@@ -38,6 +38,7 @@ def test_submit_then_approve_with_name_role_and_nip(qtbot, make_window, mini_sto
     assert "In review" in walk.header.text() and not walk.panel.na_button.isEnabled()
     assert not window.submit_action.isEnabled() and window.approve_action.isEnabled()
     assert walk.approve_button.isVisible() and walk.return_button.isVisible() and not walk.finalize_button.isVisible()
+    assert not walk.next_open_button.isEnabled() and "1–5" not in walk.key_hint.text()  # nothing to answer now
 
     def sign(dialog: ApproveDialog) -> None:
         assert not dialog.ok_button.isEnabled()  # a name first

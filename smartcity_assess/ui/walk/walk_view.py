@@ -232,7 +232,8 @@ class WalkView(QWidget):
             self.steps.setTabText(
                 row, f"{mark}{row + 1}. {localize(pillar.name, self._lang)}  {done}/{result.total}{badge}"
             )
-        self.next_open_button.setEnabled(self.session.first_unanswered() is not None and not self.session.is_final)
+        read_only = self.session.is_final or self.session.is_in_review
+        self.next_open_button.setEnabled(self.session.first_unanswered() is not None and not read_only)
         count = len(self.session.conflicts)
         self.conflicts_button.setText(self.tr("⚠ Conflicts (%n)…", "", count))
         self.conflicts_button.setVisible(count > 0)
@@ -276,7 +277,7 @@ class WalkView(QWidget):
         self.finalize_button.setVisible(not info.is_in_review)  # in review: Approve… or Return… decide
         self.key_hint.setText(
             self.tr("Keys: PgDn/Alt+→ next · PgUp/Alt+← previous")
-            if info.is_final
+            if info.is_final or info.is_in_review  # read-only: no level keys, nothing to answer
             else self.tr(
                 "Keys: 1–5 level · N not applicable · PgDn/Alt+→ next · PgUp/Alt+← previous · F3 next unanswered"
             )
