@@ -14,7 +14,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import NullPool
 
+from . import credentials
 from .location import (  # noqa: F401  (re-exported: the names everyone imports from here)
     APP_DIR_NAME,
     DATABASE_ENV,
@@ -37,7 +39,13 @@ WRITE_OPTION = "smartcity_write"
 def database_location(path_or_url: str | os.PathLike | None = None) -> str:
     """Where the database is, as a person would name it in a message: the file, else the URL."""
     url = database_url(path_or_url)
-    return str(_sqlite_path(url) or url)
+    path = _sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:  # a password written into a URL is never repeated in a message
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def database_files(engine: Engine) -> list[Path]:
@@ -95,7 +103,9 @@ def create_db_engine(url: str) -> Engine:
             # A mistyped --db must not quietly start an empty database in a new folder.
             raise DatabaseUnavailable("db_folder_missing", folder=path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)  # first start: the user data folder
-    engine = create_engine(url)
+    password = credentials.keyring_password(url) if "://" in url and url.startswith("postgresql") else None
+    # handed to the driver, not put into the URL: engine.url (and every message made from it) stays without it
+    engine = create_engine(url, connect_args={"password": password}) if password else create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -137,7 +147,12 @@ _SQLITE_USER_PROBLEMS = {
 }
 # PostgreSQL SQLSTATE classes a person can cause: the server is unreachable, the login was refused,
 # the role may not do this.
-_SQLSTATE_USER_PROBLEMS = {"08": "db_unreachable", "28": "db_login_refused", "42501": "db_not_allowed"}
+_SQLSTATE_USER_PROBLEMS = {
+    "08": "db_unreachable",
+    "28": "db_login_refused",
+    "42501": "db_not_allowed",
+    "3D000": "db_no_such_database",
+}
 
 
 def database_problem(exc: BaseException) -> str | None:
@@ -288,8 +303,12 @@ def _refuse_newer(revision: str | None) -> None:
         raise DatabaseUnavailable("db_newer", revision=revision)
 
 
-def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
-    """Create the engine for a database and make sure its schema is current."""
+def open_engine(path_or_url: str | os.PathLike | None = None, *, set_up: bool = True) -> Engine:
+    """Create the engine for a database and make sure its schema is current.
+
+    set_up=False: a database that is not at this build's schema is refused, not created or migrated
+    (a sync must change nothing on a server its owner has not set up with `server init`).
+    """
     url = database_url(path_or_url)
     where = database_location(url)
     try:
@@ -300,7 +319,14 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         engine = create_db_engine(url)
         if not known:
             check_integrity(engine, where)
-        migrate(engine)
+        if set_up:
+            migrate(engine)
+        else:
+            revision = current_revision(engine)
+            _refuse_newer(revision)
+            if revision != SCHEMA_HEAD:
+                engine.dispose()
+                raise DatabaseUnavailable("db_not_set_up", where=where)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(exc, where) from None
     except OSError as exc:
@@ -309,6 +335,20 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         # A URL for a database this installation has no driver for (or no such kind at all).
         raise DatabaseUnavailable("db_no_driver", where=where, detail=str(exc)) from None
     return engine
+
+
+def check_login(url: str, password: str) -> None:
+    """Connect once with this password (and nothing else): one sentence when the server refuses it."""
+    where = database_location(url)
+    try:
+        engine = create_engine(url, connect_args={"password": password}, poolclass=NullPool)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except (OperationalError, DatabaseError) as exc:
+        raise describe_database_error(exc, where) from None
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseUnavailable("db_no_driver", where=where, detail=str(exc)) from None
 
 
 class ChangeWatch:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select
 
 from ..core.errors import UserError
-from ..persistence import server
+from ..persistence import credentials, db, server
 from ..persistence.models import utcnow
 from ..persistence.store import CITIES, Store, city_key
 from .frameworks import open_store
@@ -66,3 +66,23 @@ def revoke(url: str, login: str, cities: Sequence[str] = ()) -> None:
             server.revoke(conn, login, _city_ids(conn, cities) if cities else None)
     finally:
         store.close()
+
+
+def login(url: str, password: str) -> tuple[str, str]:
+    """Check the password with the server, then keep it in the system keyring; (login, host)."""
+    url = url.strip()
+    if "://" not in url or not url.split("://", 1)[0].startswith("postgresql"):
+        raise UserError("sync_needs_server")
+    login_name, host = credentials.login_and_host(url)
+    if not password:
+        raise UserError("password_empty")
+    credentials.require_keyring()  # before the server is asked: a password that could not be kept is no use
+    db.check_login(url, password)
+    credentials.save_password(url, password)
+    return login_name, host
+
+
+def logout(url: str) -> tuple[str, str, bool]:
+    """Remove the keyring's password for the URL's login and host; (login, host, whether one was there)."""
+    login_name, host = credentials.login_and_host(url.strip())
+    return login_name, host, credentials.forget_password(url.strip())
