@@ -168,8 +168,18 @@ def database_problem(exc: BaseException) -> str | None:
         return "db_unreachable"
     if exc.__class__.__module__.startswith("psycopg") or "psycopg" in type(orig).__module__:
         # psycopg raises OperationalError without a SQLSTATE when it cannot connect at all
-        return "db_unreachable" if "OperationalError" in type(orig).__name__ else None
+        return _connection_problem(str(orig)) if "OperationalError" in type(orig).__name__ else None
     return None
+
+
+def _connection_problem(message: str) -> str:
+    """What a failed connection says, from libpq's message (it carries no SQLSTATE): the server answered
+    and turned the login or the database name away, or it was never reached."""
+    if "FATAL:" in message and 'database "' in message and "does not exist" in message:
+        return "db_no_such_database"
+    if any(sign in message for sign in ("authentication failed", 'role "', "pg_hba.conf", "password")):
+        return "db_login_refused"  # no such role, a wrong or missing password, pg_hba.conf refusing the login
+    return "db_unreachable"  # refused, timed out, or the server is starting or full
 
 
 def describe_database_error(exc: Exception, where: str) -> Exception:

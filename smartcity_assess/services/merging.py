@@ -54,6 +54,7 @@ class ImportResult:
     changed_indicators: frozenset[str] = frozenset()
     new_conflicts: frozenset[str] = frozenset()
     made_revisions: bool = False
+    wrote: bool = False  # anything at all (a settled conflict closed, history, the review state)
 
     def as_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
@@ -210,7 +211,8 @@ class _Merge:
         review_news = review_from_package and not created
         # The other side's audit entries travel with the changes they record, not on their own: two
         # databases that sync would otherwise send each other their own merge entries for ever.
-        if self.changed or added_evidence or review_news:
+        wrote = bool(self.changed or added_evidence or review_news)
+        if wrote:
             summary = (
                 f"{pkg.name} from {pkg.manifest['exported_by']} (device {pkg.manifest['device_id'][:8]}, "
                 f"exported {pkg.manifest['exported_at']}): added {counts[ADDED]}, updated {counts[UPDATED]}, "
@@ -236,6 +238,7 @@ class _Merge:
             changed_indicators=frozenset(self.changed_codes),
             new_conflicts=frozenset(self.new_conflicts),
             made_revisions=self.made_revisions,
+            wrote=wrote,
         )
 
     def _entry(self, action: str, code: str | None = None, field: str | None = None, old=None, new=None) -> dict:
@@ -261,7 +264,8 @@ class _Merge:
                 self.audit.append(self._entry(action, code, f, before, fields[f]))
         team.set_response(self.conn, self.target, code, fields, stamp)
         self.changed = True
-        self.changed_codes.add(code)
+        if old != fields:  # a new revision of the same answer (a decision both sides share) is no news to a reader
+            self.changed_codes.add(code)
         self._close_if_settled(code, head, graph)
 
     def _close_if_settled(self, code: str, head: Revision, graph) -> None:

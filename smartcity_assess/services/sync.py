@@ -48,11 +48,13 @@ class AssessmentSync:
     conflicts: int
     created_here: bool = False
     created_on_server: bool = False
+    wrote: bool = False  # either side was written, if only to close a conflict decided on the other
 
 
 @dataclass(frozen=True)
 class SyncResult:
     assessments: tuple[AssessmentSync, ...]
+    evidence_bytes: int = 0  # evidence read from one side and written to the other
 
     @property
     def pushed(self) -> int:
@@ -68,7 +70,7 @@ class SyncResult:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not any(a.pushed or a.pulled or a.conflicts or a.created_here or a.created_on_server for a in self)
+        return not any(a.wrote for a in self)
 
     def __iter__(self) -> Iterator[AssessmentSync]:
         return iter(self.assessments)
@@ -82,6 +84,7 @@ class SyncResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.counts(),
+            "evidence_bytes": self.evidence_bytes,
             "assessments": [
                 {
                     "id": str(a.id),
@@ -156,7 +159,7 @@ class _Sync:
         self.local, self.server, self.actor, self.progress = local, server, actor, progress
         self.server_name = f"sync with {server_label(server)}"
         self.local_name = f"sync from {actor} (device {local.device_id[:8]})"
-        self.done = self.total = 0
+        self.done = self.total = self.moved = 0
 
     # -- what to sync ------------------------------------------------------------------------
 
@@ -212,6 +215,7 @@ class _Sync:
     def _counted(self, source):
         def pieces(sha256: str) -> Iterator[bytes]:
             for piece in source(sha256):
+                self.moved += len(piece)
                 self._advance(len(piece))
                 yield piece
 
@@ -226,6 +230,8 @@ class _Sync:
 
     def run(self, ids: Sequence[str], cities: Sequence[str]) -> SyncResult:
         pairs = self._pairs(ids, cities)
+        # read now: once a refused write has aborted the server's transaction, nothing more can be read there
+        self.server_frameworks = {(f.code, f.version) for f in self.server.list_frameworks()}
         self._packages(pairs)
         if self.progress is not None:
             self.progress(0, self.total)
@@ -237,7 +243,7 @@ class _Sync:
             echo = self._pairs_again(echo)
             self._packages(echo)
             self._merge_both(echo)
-        return SyncResult(tuple(self._outcome(p) for p in pairs))
+        return SyncResult(tuple(self._outcome(p) for p in pairs), self.moved)
 
     def _pairs_again(self, pairs: list[_Pair]) -> list[_Pair]:
         """The pairs as both sides hold them now (a side that lacked one has it since the first round)."""
@@ -303,8 +309,7 @@ class _Sync:
 
     def _not_allowed(self, pair: _Pair) -> UserError:
         a = pair.shown
-        known = {(f.code, f.version) for f in self.server.list_frameworks()}
-        if (a.framework_code, a.framework_version) not in known:
+        if (a.framework_code, a.framework_version) not in self.server_frameworks:
             return UserError("sync_framework_not_on_server", code=a.framework_code, version=a.framework_version)
         if pair.server is None and a.status == FINAL:
             return UserError("sync_final_new_on_server", city=a.city, year=a.year)
@@ -324,6 +329,7 @@ class _Sync:
             conflicts=len(conflicts),
             created_here=bool(pulled and pulled.created),
             created_on_server=bool(pushed and pushed.created),
+            wrote=bool((pushed and pushed.wrote) or (pulled and pulled.wrote)),
         )
 
 
