@@ -58,7 +58,10 @@ def test_push_then_pull_then_nothing_to_do(central, laptops, capsys):
     before = (ani.rows(), budi.rows(), server_rows(central))
     for laptop in (ani, budi, ani):
         code, out, _ = laptop.sync(central, capsys=capsys)
-        assert out.splitlines() == ["pushed 0, pulled 0, conflicts 0", "nothing to do: this database and the server hold the same"]
+        assert out.splitlines() == [
+            "pushed 0, pulled 0, conflicts 0",
+            "nothing to do: this database and the server hold the same",
+        ]
     assert (ani.rows(), budi.rows(), server_rows(central)) == before
 
 
