@@ -48,7 +48,7 @@ def test_push_then_pull_then_nothing_to_do(central, laptops, capsys):
     assert "(new on the server)" in out
 
     code, out, _ = budi.sync(central, capsys=capsys)
-    assert out.splitlines()[0] == "pulled 5".join(["pushed 0, ", ", conflicts 0"])
+    assert out.splitlines()[0] == "pushed 0, pulled 5, conflicts 0"
     got = budi.store.responses(aid)
     assert {c: (r.level, r.note) for c, r in got.items()} == {c: (3, f"seen {c}") for c in codes[:5]}
     [evidence] = budi.store.evidence(aid)
@@ -191,7 +191,7 @@ def test_access_rules_of_the_server_refuse_a_sync_whole(central, laptops, capsys
         assert cici.sync(as_login(central, viewer), capsys=capsys)[1].splitlines()[0].startswith("pushed 0, pulled 1")
         cici.answer(aid, cici.codes(aid)[1], level=4)  # a viewer's change has nowhere to go
         before = (cici.rows(), server_rows(central))
-        code, out, err = cici.sync(as_login(central, viewer), capsys=capsys)
+        code, _, err = cici.sync(as_login(central, viewer), capsys=capsys)
         assert (code, err) == (2, "error: you may not change Kota Bandung's assessments on this server\n")
         assert (cici.rows(), server_rows(central)) == before
 
@@ -199,7 +199,7 @@ def test_access_rules_of_the_server_refuse_a_sync_whole(central, laptops, capsys
         cimahi = ana.new(city="Kota Cimahi")
         ana.answer(cimahi, ana.codes(cimahi)[0], level=3)
         before = (ana.rows(), server_rows(central))
-        code, out, err = ana.sync(as_login(central, assessor), capsys=capsys)
+        code, _, err = ana.sync(as_login(central, assessor), capsys=capsys)
         assert (code, err) == (2, "error: you may not change Kota Cimahi's assessments on this server\n")
         assert (ana.rows(), server_rows(central)) == before  # Bandung, which ana may pull, was not pulled either
         assessments.delete(ana.store, cimahi)
