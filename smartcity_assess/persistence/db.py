@@ -34,6 +34,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Writes here are milliseconds long, so this is only reached when a process hangs holding the lock.
 BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "smartcity_write"
+CONNECT_TIMEOUT_S = 10  # to reach a database server (libpq's own default waits as long as TCP does)
 
 
 def database_location(path_or_url: str | os.PathLike | None = None) -> str:
@@ -103,9 +104,15 @@ def create_db_engine(url: str) -> Engine:
             # A mistyped --db must not quietly start an empty database in a new folder.
             raise DatabaseUnavailable("db_folder_missing", folder=path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)  # first start: the user data folder
-    password = credentials.keyring_password(url) if "://" in url and url.startswith("postgresql") else None
-    # handed to the driver, not put into the URL: engine.url (and every message made from it) stays without it
-    engine = create_engine(url, connect_args={"password": password}) if password else create_engine(url)
+    connect_args = {}
+    if url.startswith("postgresql"):
+        # handed to the driver, not put into the URL: engine.url (and every message made from it) stays without it
+        password = credentials.keyring_password(url)
+        if password:
+            connect_args["password"] = password
+        if "connect_timeout" not in url:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S  # a server that does not answer: say so, not hang
+    engine = create_engine(url, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
