@@ -1149,6 +1149,14 @@
             <translation>Dikirim {pushed}, diambil {pulled}, konflik {conflicts}.</translation>
         </message>
         <message>
+            <source>New here: {names}.</source>
+            <translation>Baru di sini: {names}.</translation>
+        </message>
+        <message>
+            <source>New on the server: {names}.</source>
+            <translation>Baru di server: {names}.</translation>
+        </message>
+        <message>
             <source>Nothing to do: this database and the server hold the same.</source>
             <translation>Tidak ada yang perlu dilakukan: basis data ini dan server berisi hal yang sama.</translation>
         </message>

@@ -119,6 +119,14 @@ def summary(result: SyncResult) -> str:
     text = QCoreApplication.translate("ServerSync", "Pushed {pushed}, pulled {pulled}, conflicts {conflicts}.").format(
         **result.counts()
     )
+    here = [f"{a.city} {a.year}" for a in result if a.created_here]
+    there = [f"{a.city} {a.year}" for a in result if a.created_on_server]
+    if here:  # a new assessment may come with no answers yet: say that it came
+        text += " " + QCoreApplication.translate("ServerSync", "New here: {names}.").format(names=", ".join(here))
+    if there:
+        text += " " + QCoreApplication.translate("ServerSync", "New on the server: {names}.").format(
+            names=", ".join(there)
+        )
     if result.nothing_to_do:
         text += " " + QCoreApplication.translate(
             "ServerSync", "Nothing to do: this database and the server hold the same."

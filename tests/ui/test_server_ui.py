@@ -42,7 +42,10 @@ def test_sync_from_the_file_menu_with_progress_and_the_line(qtbot, make_window, 
     with qtbot.waitSignal(dialog.worker.signals.finished, timeout=30000):
         pass
     assert dialog.result is not None and dialog.result.counts() == {"pushed": 3, "pulled": 0, "conflicts": 0}
-    assert dialog.status.text() == "Pushed 3, pulled 0, conflicts 0."
+    assert (
+        dialog.status.text()
+        == "Pushed 3, pulled 0, conflicts 0. New here: Kota Cimahi 2026. New on the server: Kota Bandung 2026."
+    )
     assert progress and progress[-1][0] == progress[-1][1]
     assert dialog.progress.value() == dialog.progress.maximum()
     # the window shows what came in: Cimahi is in the list now
@@ -83,7 +86,7 @@ def test_sync_in_indonesian(qtbot, make_window, central, laptop, app_settings):
     dialog = window.sync_with_server(central)
     with qtbot.waitSignal(dialog.worker.signals.finished, timeout=30000):
         pass
-    assert dialog.status.text() == "Dikirim 1, diambil 0, konflik 0."
+    assert dialog.status.text() == "Dikirim 1, diambil 0, konflik 0. Baru di server: Kota Bandung 2026."
     assert dialog.windowTitle() == "Sinkronkan dengan server"
     dialog.close()
     window.set_language("en")
