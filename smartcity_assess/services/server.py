@@ -108,7 +108,8 @@ def url_to_remember(url: str) -> str:
         parsed = make_url(url)
     except ArgumentError:
         return url
-    return parsed.set(password=None).render_as_string(hide_password=False) if parsed.password else url
+    # URL.set(password=None) would keep it (None means "unchanged" there)
+    return parsed._replace(password=None).render_as_string(hide_password=False) if parsed.password else url
 
 
 def connect(url: str, password: str | None = None, *, remember: bool = False) -> Store:

@@ -106,3 +106,17 @@ def test_the_embedded_default_never_loads_keyring_or_a_driver(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_connect_with_a_typed_password_kept_in_the_keyring(pg_url, memory_keyring):
+    server.init(pg_url)
+    url = make_url(pg_url)
+    store = server.connect(pg_url, "typed", remember=True)  # what File → Connect to server… does
+    try:
+        with store.engine.connect() as conn:
+            assert conn.connection.driver_connection.info.password == "typed"
+        assert "typed" not in str(store.engine.url) and "typed" not in store.location
+    finally:
+        store.close()
+    assert memory_keyring.entries == {(f"smartcity-assess:{url.host}", url.username): "typed"}
+    assert server.url_to_remember(server.url_with_password(pg_url, "typed")) == pg_url

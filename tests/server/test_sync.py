@@ -134,14 +134,20 @@ def test_ids_choose_and_a_deleted_assessment_stays_deleted(central, laptops, cap
     central_store = open_store(central)
     assert {a.city for a in central_store.list_assessments()} == {"Kota Bandung"}
     central_store.close()
+    assert budi.sync(central, "--city", "Kota Cimahi", capsys=capsys)[1].startswith("pushed 0, pulled 0")
+    # or by city, written as a person writes it
+    assert main(["--db", str(ani.path), "sync", "--server", central, "--city", "kota  cimahi"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "pushed 1, pulled 0, conflicts 0"
     # an id only the server has is pulled on its own
     assert budi.sync(central, bandung.hex[:6], capsys=capsys)[1].splitlines()[0] == "pushed 0, pulled 1, conflicts 0"
     assert main(["--db", str(budi.path), "sync", "--server", central, "deadbeef"]) == 2
     assert "no assessment with id deadbeef here or on the server" in capsys.readouterr().err
     # deleted here: not brought back by the next sync (the server keeps its copy)
     assessments.delete(budi.store, bandung)
-    assert budi.sync(central, capsys=capsys)[1].splitlines()[0] == "pushed 0, pulled 0, conflicts 0"
+    assert budi.sync(central, bandung.hex[:6], capsys=capsys)[1].splitlines()[0] == "pushed 0, pulled 0, conflicts 0"
     assert budi.store.list_assessments() == []
+    assert budi.sync(central, capsys=capsys)[1].splitlines()[0] == "pushed 0, pulled 1, conflicts 0"  # Cimahi only
+    assert [a.city for a in budi.store.list_assessments()] == ["Kota Cimahi"]
 
 
 def test_a_final_on_the_server_is_pulled_and_never_pushed_into(central, laptops, capsys):
