@@ -494,9 +494,10 @@ def cmd_server_logout(args) -> int:
 def cmd_sync(args) -> int:
     from .services.sync import sync
 
-    result = sync(_open(args), args.server, args.ids, cities=args.city, actor=args.actor, progress=_progress_bar(args))
-    if _progress_bar(args) is not None:
-        print(file=sys.stderr)
+    bar = _progress_bar(args)
+    result = sync(_open(args), args.server, args.ids, cities=args.city, actor=args.actor, progress=bar)
+    if bar is not None:
+        print(file=sys.stderr)  # end the progress line
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0

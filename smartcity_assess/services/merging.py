@@ -5,7 +5,8 @@ that descends from ours is taken, ours that descends from theirs stays, the same
 and two sides that both changed a response since their common ancestor become a conflict that
 keeps both until a person decides (or `prefer` decides at import, audited as such). Evidence is
 united by hash; the package's audit entries are added to this assessment's chain. Importing the
-same package again writes nothing.
+same package again writes nothing. A sync (services.sync) merges packages built from the other
+database with the same code (merge_package).
 """
 
 from __future__ import annotations
