@@ -528,6 +528,63 @@ def cmd_server_revoke(args) -> int:
     return 0
 
 
+def cmd_server_login(args) -> int:
+    import getpass
+
+    from .services import server
+    from .services.records import login_and_host
+
+    login, host = login_and_host(args.url)
+    password = getpass.getpass(say("password_prompt", args.lang, login=login, host=host))
+    server.login(args.url, password)
+    print(say("password_stored", args.lang, login=login, host=host))
+    return 0
+
+
+def cmd_server_logout(args) -> int:
+    from .services import server
+
+    login, host, held = server.logout(args.url)
+    print(say("password_forgotten" if held else "password_none", args.lang, login=login, host=host))
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from .services.sync import sync
+
+    bar = _progress_bar(args)
+    result = sync(_open(args), args.server, args.ids, cities=args.city, actor=args.actor, progress=bar)
+    if bar is not None:
+        print(file=sys.stderr)  # end the progress line
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        return 0
+    print(say("sync_line", args.lang, **result.counts()))
+    if result.nothing_to_do:
+        print(say("sync_nothing", args.lang))
+        return 0
+    for a in result:
+        if a.pushed or a.pulled or a.conflicts or a.created_here or a.created_on_server:
+            note = say("sync_new_here", args.lang) if a.created_here else ""
+            note += say("sync_new_on_server", args.lang) if a.created_on_server else ""
+            print(
+                say(
+                    "sync_assessment",
+                    args.lang,
+                    id=a.id.hex[:8],
+                    city=a.city,
+                    year=a.year,
+                    pushed=a.pushed,
+                    pulled=a.pulled,
+                    conflicts=a.conflicts,
+                    note=note,
+                )
+            )
+    if result.conflicts:
+        print(say("sync_conflicts_hint", args.lang))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .services.demo import load_demo, remove_demo
 
@@ -929,6 +986,22 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = add(srv, "revoke", cmd_server_revoke, "take cities (or, with none named, every right) from a login")
     revoke.add_argument("login")
     revoke.add_argument("--city", nargs="+", default=[], metavar="NAME")
+
+    slogin = add(srv, "login", cmd_server_login, "check a password with the server and keep it in the system keyring")
+    slogin.add_argument("url", metavar="URL", help="postgresql+psycopg://LOGIN@HOST/DATABASE (without the password)")
+    slogout = add(srv, "logout", cmd_server_logout, "remove the keyring's password for the URL's login and host")
+    slogout.add_argument("url", metavar="URL")
+
+    syn = add(
+        sub,
+        "sync",
+        cmd_sync,
+        "push this database's assessments to a central server and pull the server's, merged as packages are",
+    )
+    syn.add_argument("--server", required=True, metavar="URL", help="the server: postgresql+psycopg://LOGIN@HOST/DB")
+    syn.add_argument("ids", nargs="*", metavar="ID", help="only these assessments (here or on the server); default all")
+    syn.add_argument("--city", nargs="+", default=[], metavar="NAME", help="only the assessments of these cities")
+    syn.add_argument("--json", action="store_true", help="print the counts, and per assessment, as JSON")
 
     rep = add(sub, "report", cmd_report, "write the report of an assessment as PDF or Word (DOCX)")
     rep.add_argument("id")

@@ -89,6 +89,38 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "granted": {"en": "{login} is {role} for: {cities}", "id": "{login} menjadi {role} untuk: {cities}"},
     "revoked": {"en": "rights taken from {login}", "id": "hak {login} dicabut"},
+    "sync_line": {
+        "en": "pushed {pushed}, pulled {pulled}, conflicts {conflicts}",
+        "id": "dikirim {pushed}, diambil {pulled}, konflik {conflicts}",
+    },
+    "sync_nothing": {
+        "en": "nothing to do: this database and the server hold the same",
+        "id": "tidak ada yang perlu dilakukan: basis data ini dan server berisi hal yang sama",
+    },
+    "sync_assessment": {
+        "en": "  {id} {city} {year}: pushed {pushed}, pulled {pulled}, conflicts {conflicts}{note}",
+        "id": "  {id} {city} {year}: dikirim {pushed}, diambil {pulled}, konflik {conflicts}{note}",
+    },
+    "sync_new_here": {"en": " (new here)", "id": " (baru di sini)"},
+    "sync_new_on_server": {"en": " (new on the server)", "id": " (baru di server)"},
+    "sync_conflicts_hint": {
+        "en": "decide the conflicts with 'smartcity-assess conflicts list ID' (or in the app), then sync again",
+        "id": "putuskan konfliknya dengan 'smartcity-assess conflicts list ID' (atau di aplikasi), lalu sinkronkan "
+        "lagi",
+    },
+    "password_prompt": {"en": "password for {login} on {host}: ", "id": "kata sandi {login} di {host}: "},
+    "password_stored": {
+        "en": "the server accepted the login; its password is kept in the system keyring for {login} on {host}",
+        "id": "server menerima login itu; kata sandinya disimpan di keyring sistem untuk {login} di {host}",
+    },
+    "password_forgotten": {
+        "en": "the keyring no longer holds a password for {login} on {host}",
+        "id": "keyring tidak lagi menyimpan kata sandi {login} di {host}",
+    },
+    "password_none": {
+        "en": "the keyring held no password for {login} on {host}",
+        "id": "keyring tidak menyimpan kata sandi {login} di {host}",
+    },
     "no_open_conflicts": {"en": "no open conflicts", "id": "tidak ada konflik terbuka"},
     "conflict_mine": {"en": "  mine:   {side}", "id": "  milik saya:   {side}"},
     "conflict_theirs": {"en": "  theirs: {side}  [{source}]", "id": "  milik mereka: {side}  [{source}]"},

@@ -929,6 +929,14 @@
             <translation>Kembalikan ke Pe&amp;nilai…</translation>
         </message>
         <message>
+            <source>Connect to Ser&amp;ver…</source>
+            <translation>&amp;Hubungkan ke Server…</translation>
+        </message>
+        <message>
+            <source>S&amp;ync with Server…</source>
+            <translation>&amp;Sinkronkan dengan Server…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Keluar</translation>
         </message>
@@ -1466,6 +1474,76 @@
         <message>
             <source>{percent} complete</source>
             <translation>{percent} lengkap</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>only if the keyring or ~/.pgpass has none</source>
+            <translation>hanya bila keyring atau ~/.pgpass tidak menyimpannya</translation>
+        </message>
+        <message>
+            <source>Keep the password in the system keyring</source>
+            <translation>Simpan kata sandi di keyring sistem</translation>
+        </message>
+        <message>
+            <source>Server &amp;URL:</source>
+            <translation>&amp;URL server:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Kata sandi:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerSync</name>
+        <message>
+            <source>Connect to server</source>
+            <translation>Hubungkan ke server</translation>
+        </message>
+        <message>
+            <source>&amp;Connect</source>
+            <translation>&amp;Hubungkan</translation>
+        </message>
+        <message>
+            <source>Connected to {server}.</source>
+            <translation>Terhubung ke {server}.</translation>
+        </message>
+        <message>
+            <source>Connecting to the server…</source>
+            <translation>Menghubungkan ke server…</translation>
+        </message>
+        <message>
+            <source>Sync with server</source>
+            <translation>Sinkronkan dengan server</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>&amp;Sinkronkan</translation>
+        </message>
+        <message>
+            <source>Syncing with the server…</source>
+            <translation>Menyinkronkan dengan server…</translation>
+        </message>
+        <message>
+            <source>Pushed {pushed}, pulled {pulled}, conflicts {conflicts}.</source>
+            <translation>Dikirim {pushed}, diambil {pulled}, konflik {conflicts}.</translation>
+        </message>
+        <message>
+            <source>New here: {names}.</source>
+            <translation>Baru di sini: {names}.</translation>
+        </message>
+        <message>
+            <source>New on the server: {names}.</source>
+            <translation>Baru di server: {names}.</translation>
+        </message>
+        <message>
+            <source>Nothing to do: this database and the server hold the same.</source>
+            <translation>Tidak ada yang perlu dilakukan: basis data ini dan server berisi hal yang sama.</translation>
+        </message>
+        <message>
+            <source>Open the assessment and decide its conflicts (⚠), then sync again.</source>
+            <translation>Buka penilaiannya dan putuskan konfliknya (⚠), lalu sinkronkan lagi.</translation>
         </message>
     </context>
     <context>

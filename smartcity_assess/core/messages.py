@@ -45,6 +45,94 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there is no login {login} on the server: create it first (CREATE ROLE {login} LOGIN PASSWORD …)",
         "id": "tidak ada login {login} di server: buat dulu (CREATE ROLE {login} LOGIN PASSWORD …)",
     },
+    # sync with a server, and its login's password in the keyring
+    "sync_needs_server": {
+        "en": "sync needs the server's PostgreSQL URL (--server postgresql+psycopg://user@host/database)",
+        "id": "sinkronisasi memerlukan URL PostgreSQL server (--server postgresql+psycopg://pengguna@host/basisdata)",
+    },
+    "sync_same_database": {
+        "en": "--server names this same database; give the central server's URL",
+        "id": "--server menunjuk basis data ini sendiri; berikan URL server pusat",
+    },
+    "sync_no_assessment": {
+        "en": "no assessment with id {text} here or on the server",
+        "id": "tidak ada penilaian dengan id {text} di sini maupun di server",
+    },
+    "sync_final_here": {
+        "en": "{city} {year} is final here but was changed on the server since; nothing was synced (reopen it "
+        "here to take the server's changes)",
+        "id": "{city} {year} sudah final di sini tetapi diubah di server sejak itu; tidak ada yang disinkronkan "
+        "(buka kembali di sini untuk menerima perubahan dari server)",
+    },
+    "sync_final_on_server": {
+        "en": "{city} {year} is final on the server but was changed here since; nothing was synced (a reviewer "
+        "reopens it on the server to take these changes)",
+        "id": "{city} {year} sudah final di server tetapi diubah di sini sejak itu; tidak ada yang disinkronkan "
+        "(peninjau membukanya kembali di server untuk menerima perubahan ini)",
+    },
+    "sync_final_new_on_server": {
+        "en": "{city} {year} is final here and the server does not have it: the server takes new assessments "
+        "from this login as drafts only; nothing was synced (name the other assessments' ids to sync them)",
+        "id": "{city} {year} sudah final di sini dan belum ada di server: server hanya menerima penilaian baru "
+        "dari login ini sebagai draf; tidak ada yang disinkronkan (sebutkan id penilaian lain untuk "
+        "menyinkronkannya)",
+    },
+    "sync_in_review_here": {
+        "en": "{city} {year} is in review here, so it takes no changes from the server until the reviewer "
+        "returns it; nothing was synced",
+        "id": "{city} {year} sedang ditinjau di sini, jadi tidak menerima perubahan dari server sampai peninjau "
+        "mengembalikannya; tidak ada yang disinkronkan",
+    },
+    "sync_in_review_on_server": {
+        "en": "{city} {year} is in review on the server, so it takes no changes until the reviewer returns it; "
+        "nothing was synced",
+        "id": "{city} {year} sedang ditinjau di server, jadi tidak menerima perubahan sampai peninjau "
+        "mengembalikannya; tidak ada yang disinkronkan",
+    },
+    "sync_framework_version": {
+        "en": "{city} {year} uses framework {code} version {local} here and version {theirs} on the server; they "
+        "cannot be merged, and nothing was synced",
+        "id": "{city} {year} memakai kerangka {code} versi {local} di sini dan versi {theirs} di server; keduanya "
+        "tidak dapat digabung, dan tidak ada yang disinkronkan",
+    },
+    "sync_framework_differs": {
+        "en": "framework {code} version {version} differs between here and the server under the same version; "
+        "nothing was synced",
+        "id": "kerangka {code} versi {version} berbeda antara di sini dan di server dengan versi yang sama; "
+        "tidak ada yang disinkronkan",
+    },
+    "sync_framework_not_on_server": {
+        "en": "the server does not have framework {code} {version}, and your login may not add it: its owner "
+        "imports it there first (frameworks import); nothing was synced",
+        "id": "server tidak memiliki kerangka {code} {version}, dan login Anda tidak berhak menambahkannya: "
+        "pemiliknya mengimpornya di sana lebih dulu (frameworks import); tidak ada yang disinkronkan",
+    },
+    "db_not_set_up": {
+        "en": "{where} is not set up for this version of Smart City Assess: its owner runs "
+        "'smartcity-assess --db URL server init' first; nothing was changed",
+        "id": "{where} belum disiapkan untuk versi Smart City Assess ini: pemiliknya menjalankan "
+        "'smartcity-assess --db URL server init' lebih dulu; tidak ada yang diubah",
+    },
+    "db_no_such_database": {
+        "en": "the server has no database as named in {where}; check the database name",
+        "id": "server tidak memiliki basis data seperti yang disebut dalam {where}; periksa nama basis datanya",
+    },
+    "keyring_missing": {
+        "en": 'the keyring package is not installed: pip install "smartcity-assess[server]" (or use ~/.pgpass)',
+        "id": 'paket keyring belum terpasang: pip install "smartcity-assess[server]" (atau pakai ~/.pgpass)',
+    },
+    "keyring_failed": {
+        "en": "the system keyring cannot be used here ({reason}); use libpq's ~/.pgpass instead",
+        "id": "keyring sistem tidak dapat dipakai di sini ({reason}); pakai ~/.pgpass dari libpq sebagai gantinya",
+    },
+    "keyring_needs_host_and_login": {
+        "en": "the URL must name the server's host and your login (postgresql+psycopg://login@host/database)",
+        "id": "URL harus menyebut host server dan login Anda (postgresql+psycopg://login@host/basisdata)",
+    },
+    "password_empty": {
+        "en": "no password was given; nothing was stored",
+        "id": "kata sandi tidak diberikan; tidak ada yang disimpan",
+    },
     "not_allowed_city": {
         "en": "you may not change {city}'s assessments on this server",
         "id": "Anda tidak berhak mengubah penilaian {city} di server ini",

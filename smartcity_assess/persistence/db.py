@@ -14,7 +14,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Select, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import NullPool
 
+from . import credentials
 from .location import (  # noqa: F401  (re-exported: the names everyone imports from here)
     APP_DIR_NAME,
     DATABASE_ENV,
@@ -32,12 +34,19 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Writes here are milliseconds long, so this is only reached when a process hangs holding the lock.
 BUSY_TIMEOUT_MS = 15000
 WRITE_OPTION = "smartcity_write"
+CONNECT_TIMEOUT_S = 10  # to reach a database server (libpq's own default waits as long as TCP does)
 
 
 def database_location(path_or_url: str | os.PathLike | None = None) -> str:
     """Where the database is, as a person would name it in a message: the file, else the URL."""
     url = database_url(path_or_url)
-    return str(_sqlite_path(url) or url)
+    path = _sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:  # a password written into a URL is never repeated in a message
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def database_files(engine: Engine) -> list[Path]:
@@ -95,7 +104,15 @@ def create_db_engine(url: str) -> Engine:
             # A mistyped --db must not quietly start an empty database in a new folder.
             raise DatabaseUnavailable("db_folder_missing", folder=path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)  # first start: the user data folder
-    engine = create_engine(url)
+    connect_args = {}
+    if url.startswith("postgresql"):
+        # handed to the driver, not put into the URL: engine.url (and every message made from it) stays without it
+        password = credentials.keyring_password(url)
+        if password:
+            connect_args["password"] = password
+        if "connect_timeout" not in url:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S  # a server that does not answer: say so, not hang
+    engine = create_engine(url, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -137,7 +154,12 @@ _SQLITE_USER_PROBLEMS = {
 }
 # PostgreSQL SQLSTATE classes a person can cause: the server is unreachable, the login was refused,
 # the role may not do this.
-_SQLSTATE_USER_PROBLEMS = {"08": "db_unreachable", "28": "db_login_refused", "42501": "db_not_allowed"}
+_SQLSTATE_USER_PROBLEMS = {
+    "08": "db_unreachable",
+    "28": "db_login_refused",
+    "42501": "db_not_allowed",
+    "3D000": "db_no_such_database",
+}
 
 
 def database_problem(exc: BaseException) -> str | None:
@@ -153,8 +175,18 @@ def database_problem(exc: BaseException) -> str | None:
         return "db_unreachable"
     if exc.__class__.__module__.startswith("psycopg") or "psycopg" in type(orig).__module__:
         # psycopg raises OperationalError without a SQLSTATE when it cannot connect at all
-        return "db_unreachable" if "OperationalError" in type(orig).__name__ else None
+        return _connection_problem(str(orig)) if "OperationalError" in type(orig).__name__ else None
     return None
+
+
+def _connection_problem(message: str) -> str:
+    """What a failed connection says, from libpq's message (it carries no SQLSTATE): the server answered
+    and turned the login or the database name away, or it was never reached."""
+    if "FATAL:" in message and 'database "' in message and "does not exist" in message:
+        return "db_no_such_database"
+    if any(sign in message for sign in ("authentication failed", 'role "', "pg_hba.conf", "password")):
+        return "db_login_refused"  # no such role, a wrong or missing password, pg_hba.conf refusing the login
+    return "db_unreachable"  # refused, timed out, or the server is starting or full
 
 
 def describe_database_error(exc: Exception, where: str) -> Exception:
@@ -288,8 +320,12 @@ def _refuse_newer(revision: str | None) -> None:
         raise DatabaseUnavailable("db_newer", revision=revision)
 
 
-def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
-    """Create the engine for a database and make sure its schema is current."""
+def open_engine(path_or_url: str | os.PathLike | None = None, *, set_up: bool = True) -> Engine:
+    """Create the engine for a database and make sure its schema is current.
+
+    set_up=False: a database that is not at this build's schema is refused, not created or migrated
+    (a sync must change nothing on a server its owner has not set up with `server init`).
+    """
     url = database_url(path_or_url)
     where = database_location(url)
     try:
@@ -300,7 +336,14 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         engine = create_db_engine(url)
         if not known:
             check_integrity(engine, where)
-        migrate(engine)
+        if set_up:
+            migrate(engine)
+        else:
+            revision = current_revision(engine)
+            _refuse_newer(revision)
+            if revision != SCHEMA_HEAD:
+                engine.dispose()
+                raise DatabaseUnavailable("db_not_set_up", where=where)
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         raise describe_database_error(exc, where) from None
     except OSError as exc:
@@ -309,6 +352,20 @@ def open_engine(path_or_url: str | os.PathLike | None = None) -> Engine:
         # A URL for a database this installation has no driver for (or no such kind at all).
         raise DatabaseUnavailable("db_no_driver", where=where, detail=str(exc)) from None
     return engine
+
+
+def check_login(url: str, password: str) -> None:
+    """Connect once with this password (and nothing else): one sentence when the server refuses it."""
+    where = database_location(url)
+    try:
+        engine = create_engine(url, connect_args={"password": password}, poolclass=NullPool)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except (OperationalError, DatabaseError) as exc:
+        raise describe_database_error(exc, where) from None
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseUnavailable("db_no_driver", where=where, detail=str(exc)) from None
 
 
 class ChangeWatch:

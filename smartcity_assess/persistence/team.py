@@ -291,3 +291,18 @@ def current_content_hash(conn: Connection, assessment_id: uuid.UUID) -> str:
 
 def set_review(conn: Connection, assessment_id: uuid.UUID, **values: datetime | str | None) -> None:
     touch(conn, assessment_id, **values)
+
+
+def deleted_assessment_ids(conn: Connection) -> set[uuid.UUID]:
+    """Assessments deleted here: their audit trail outlives them (a sync does not bring them back)."""
+    gone = select(AUDIT.c.assessment_id).where(AUDIT.c.action == "delete", AUDIT.c.assessment_id.is_not(None))
+    return set(conn.execute(gone.distinct()).scalars())
+
+
+def missing_blobs(conn: Connection, sha256s: Iterable[str]) -> set[str]:
+    """Which of these evidence files this database does not hold yet."""
+    wanted = set(sha256s)
+    held = set()
+    for chunk in [sorted(wanted)[i : i + 500] for i in range(0, len(wanted), 500)]:
+        held.update(conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256.in_(chunk))).scalars())
+    return wanted - held

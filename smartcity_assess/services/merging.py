@@ -11,7 +11,9 @@ Evidence is united by indicator and content (SHA-256), and removals travel: for 
 of its last adding and its last removal, on either side, wins. So a file removed on one laptop and
 untouched on the other stays removed, and a file attached again after a removal is kept (the new
 adding is later). The times are the laptops' clocks, as for `prefer newer`. The package's audit
-entries are added to this assessment's chain. Importing the same package again writes nothing.
+entries are added to this assessment's chain. Importing the same package again writes nothing. A
+sync (services.sync) merges packages built from the other database with the same code
+(merge_package).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..core.errors import UserError
-from ..core.merge import ADDED, CONFLICT, UNCHANGED, UPDATED, Revision, decide
+from ..core.merge import ADDED, CONFLICT, UNCHANGED, UPDATED, Revision, ancestors, decide
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL
 from ..persistence.models import EVIDENCE_REMOVALS as REMOVALS
@@ -56,6 +58,13 @@ class ImportResult:
     created: bool = False
     evidence_added: int = 0
     evidence_removed: int = 0
+    # for a sync's counts: the indicators whose answer or evidence changed here, the conflicts first
+    # kept by this merge (one kept before and met again is not news), and whether this merge made
+    # revisions of its own (the other side then lacks them)
+    changed_indicators: frozenset[str] = frozenset()
+    new_conflicts: frozenset[str] = frozenset()
+    made_revisions: bool = False
+    wrote: bool = False  # anything at all (a settled conflict closed, history, the review state)
 
     def as_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
@@ -77,7 +86,24 @@ def import_package(
         raise UserError("bad_prefer", prefer=prefer)
     package = read_package(path, progress)
     with store.transaction() as conn:
-        return _Merge(store, conn, package, prefer, actor or default_actor()).run()
+        return merge_package(store, conn, package, prefer=prefer, actor=actor)
+
+
+def merge_package(
+    store: Store,
+    conn,
+    package: Package,
+    *,
+    prefer: str | None = None,
+    actor: str | None = None,
+    final_target_ok: bool = False,
+) -> ImportResult:
+    """Merge a checked package (from a file, or built from another store) inside `store.transaction()`.
+
+    final_target_ok: a final assessment here is not refused outright, only any change to it (a sync
+    meets finals on both sides, with nothing to move, on every run).
+    """
+    return _Merge(store, conn, package, prefer, actor or default_actor(), final_target_ok).run()
 
 
 _TEXT_FIELDS = frozenset({"note", "value_source", "recommendation", "responsible"})
@@ -104,11 +130,17 @@ def _revision(row: Mapping[str, Any]) -> Revision:
 
 
 class _Merge:
-    def __init__(self, store: Store, conn, package: Package, prefer: str | None, actor: str):
+    def __init__(
+        self, store: Store, conn, package: Package, prefer: str | None, actor: str, final_target_ok: bool = False
+    ):
         self.store, self.conn, self.package, self.prefer, self.actor = store, conn, package, prefer, actor
+        self.final_target_ok = final_target_ok
         self.now = utcnow()
         self.audit: list[dict[str, Any]] = []  # this database's own entries about the import
         self.changed = False
+        self.changed_codes: set[str] = set()
+        self.new_conflicts: set[str] = set()
+        self.made_revisions = False
 
     # -- the receiving side ----------------------------------------------------------------
 
@@ -129,9 +161,11 @@ class _Merge:
         found = team.find_assessment(self.conn, a["id"], a["city"], a["year"], a["framework_code"])
         if found is None:
             return None, None
+        # queue behind other writers of it (a row lock on a server, whose policies may refuse this login)
+        self.store.lock_for_write(found)
         local = team.assessment_row(self.conn, found)
         name = self.package.name
-        if local["status"] == FINAL:
+        if local["status"] == FINAL and not self.final_target_ok:
             raise UserError("package_target_final", name=name, city=local["city"], year=local["year"])
         if local["framework_checksum"] != a["framework_checksum"]:
             raise UserError(
@@ -167,7 +201,7 @@ class _Merge:
         if created:
             target = self._create(framework_id)
         snap = team.snapshot(self.conn, target)
-        self.target, self.created = target, created
+        self.target, self.created, self.snap = target, created, snap
         review_from_package = created or self._review_is_newer(snap)
         status = pkg.assessment["status"] if review_from_package else local["status"]
 
@@ -203,7 +237,11 @@ class _Merge:
         if (added_evidence or removed_evidence) and status != DRAFT and not created:
             self._refuse_closed(status, snap)
         foreign = self._foreign_audit(snap)
-        if self.changed or foreign or added_evidence or removed_evidence:
+        review_news = review_from_package and not created
+        # The other side's audit entries travel with the changes they record, not on their own: two
+        # databases that sync would otherwise send each other their own merge entries for ever.
+        wrote = bool(self.changed or added_evidence or removed_evidence or review_news)
+        if wrote:
             summary = (
                 f"{pkg.name} from {pkg.manifest['exported_by']} (device {pkg.manifest['device_id'][:8]}, "
                 f"exported {pkg.manifest['exported_at']}): added {counts[ADDED]}, updated {counts[UPDATED]}, "
@@ -227,6 +265,10 @@ class _Merge:
             created=created,
             evidence_added=added_evidence,
             evidence_removed=removed_evidence,
+            changed_indicators=frozenset(self.changed_codes),
+            new_conflicts=frozenset(self.new_conflicts),
+            made_revisions=self.made_revisions,
+            wrote=wrote,
         )
 
     def _entry(self, action: str, code: str | None = None, field: str | None = None, old=None, new=None) -> dict:
@@ -252,8 +294,23 @@ class _Merge:
                 self.audit.append(self._entry(action, code, f, before, fields[f]))
         team.set_response(self.conn, self.target, code, fields, stamp)
         self.changed = True
+        if old != fields:  # a new revision of the same answer (a decision both sides share) is no news to a reader
+            self.changed_codes.add(code)
+        self._close_if_settled(code, head, graph)
+
+    def _close_if_settled(self, code: str, head: Revision, graph) -> None:
+        """An open conflict here whose both sides the incoming head descends from was settled elsewhere
+        (the other database decided it, and its decision came in): it is no longer open here either."""
+        open_one = self.snap.conflicts.get(code)
+        if open_one is None:
+            return
+        history = ancestors(head.id, graph)
+        if open_one["mine_revision"] in history and open_one["theirs_revision"] in history:
+            team.close_conflict(self.conn, open_one["id"], self.actor, f"settled elsewhere ({self.package.name})")
+            self.audit.append(self._entry("resolve_conflict", code, None, None, f"settled in {self.package.name}"))
 
     def _merge_revision(self, code, mine, other: Revision, fields) -> dict[str, Any]:
+        self.made_revisions = True
         return team.merge_revision(
             self.conn,
             assessment_id=self.target,
@@ -303,6 +360,7 @@ class _Merge:
         team.open_conflict(self.conn, self.target, code, mine["revision"], head.id, side, source)
         self.audit.append(self._entry("conflict", code, None, None, f"kept both sides ({source})"))
         self.changed = True
+        self.new_conflicts.add(code)
         return CONFLICT
 
     def _carried_conflicts(self, status: str) -> list[str]:
@@ -389,6 +447,7 @@ class _Merge:
                 row["id"] = uuid.uuid4()
             team.insert_rows(self.conn, EVIDENCE, [row])
             added += 1
+            self.changed_codes.add(item["indicator_code"])
             if self.created:
                 continue
             self.audit.append(

@@ -124,17 +124,7 @@ def export_package(
                         name = next(e["file_name"] for e in snap.evidence if e["sha256"] == sha)
                         raise UserError(f"the stored evidence file {name} is damaged (its SHA-256 does not match)")
                     listed[fmt.EVIDENCE_PREFIX + sha] = {"sha256": sha, "size": size}
-                manifest = {
-                    "format": fmt.FORMAT,
-                    "format_version": fmt.FORMAT_VERSION,
-                    "app_version": __version__,
-                    "exported_at": utcnow(),
-                    "exported_by": actor or default_actor(),
-                    "device_id": store.device_id,
-                    "assessment_id": snap.assessment["id"],
-                    "pillars": pillars,
-                    "members": listed,
-                }
+                manifest = _manifest(store, snap, pillars, listed, actor)
                 zf.writestr(fmt.MANIFEST, _json_bytes(manifest), compress_type=zipfile.ZIP_DEFLATED)
                 raw.flush()
                 os.fsync(raw.fileno())
@@ -146,6 +136,20 @@ def export_package(
             temp.unlink(missing_ok=True)
             raise
     return out
+
+
+def _manifest(store: Store, snap: team.Snapshot, pillars, listed: dict, actor: str | None) -> dict[str, Any]:
+    return {
+        "format": fmt.FORMAT,
+        "format_version": fmt.FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": utcnow(),
+        "exported_by": actor or default_actor(),
+        "device_id": store.device_id,
+        "assessment_id": snap.assessment["id"],
+        "pillars": pillars,
+        "members": listed,
+    }
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:
@@ -241,11 +245,15 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
 # ---- reading and checking a package ----------------------------------------------------------
 
 
+Pieces = Callable[[str], Iterator[bytes]]  # sha256 → the evidence file's bytes, in pieces
+
+
 @dataclass
 class Package:
-    """A package that passed every check, parsed; evidence stays in the zip until it is written."""
+    """A package that passed every check, parsed; evidence stays where it is (the zip, or the
+    database the package was built from) until the merge writes the blobs the receiver lacks."""
 
-    path: Path
+    path: Path | None
     name: str
     manifest: dict[str, Any]
     listed: dict[str, tuple[str, int]]
@@ -260,20 +268,49 @@ class Package:
     pillars: list[str] | None = field(default=None)
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # open ones, both sides
     removals: list[dict[str, Any]] = field(default_factory=list)  # evidence removed, by whom, when
+    source: Pieces | None = field(default=None, repr=False)
 
     def evidence_pieces(self, sha256: str) -> Iterator[bytes]:
-        """The evidence file's bytes from the zip, checked again against its SHA-256 as they are read."""
+        """The evidence file's bytes from where the package came from, checked again against its SHA-256."""
         member = fmt.EVIDENCE_PREFIX + sha256
         digest = hashlib.sha256()
+        for piece in self.source(sha256) if self.source is not None else self._zip_pieces(member):
+            digest.update(piece)
+            yield piece
+        if digest.hexdigest() != sha256:
+            raise UserError("package_checksum", name=self.name, member=member)
+
+    def _zip_pieces(self, member: str) -> Iterator[bytes]:
         try:
             with zipfile.ZipFile(self.path) as zf, zf.open(member) as src:
                 while piece := src.read(_CHUNK):
-                    digest.update(piece)
                     yield piece
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:
             raise UserError("package_damaged", name=self.name, reason=str(exc)) from None
-        if digest.hexdigest() != sha256:
-            raise UserError("package_checksum", name=self.name, member=member)
+
+
+def package_from_store(store: Store, assessment_id: uuid.UUID, *, name: str, actor: str | None = None) -> Package:
+    """The package export would write for this assessment, built in memory: no zip, evidence read from
+    `store` only when a merge needs a blob. The same members pass the same checks as a package file's,
+    so a sync merges exactly what `package import` would (and refuses what it would)."""
+    with store.reading() as conn:
+        if team.assessment_row(conn, assessment_id) is None:
+            raise NotFoundError(f"no assessment with id {assessment_id}")
+        snap = team.snapshot(conn, assessment_id)
+    members = _data_members(store, snap, None)
+    listed = {m: (hashlib.sha256(data).hexdigest(), len(data)) for m, data in members.items()}
+    listed.update({fmt.EVIDENCE_PREFIX + e["sha256"]: (e["sha256"], e["size"]) for e in snap.evidence})
+    manifest = json.loads(_json_bytes(_manifest(store, snap, None, {}, actor)))
+    data = {m: _parse_json(name, m, members[m]) for m in (*fmt.DATA_MEMBERS, *fmt.SINCE_VERSION_2)}
+    evidence_bytes = sum(size for _, size in {(e["sha256"], e["size"]) for e in snap.evidence})
+    package = _parse_package(None, name, manifest, listed, data, members["framework.json"], evidence_bytes)
+    package.source = lambda sha256: _stored_pieces(store, sha256)
+    return package
+
+
+def _stored_pieces(store: Store, sha256: str) -> Iterator[bytes]:
+    with store.reading() as conn:
+        yield from team.blob_pieces(conn, sha256)
 
 
 def read_package(path: str | os.PathLike, progress: Progress | None = None) -> Package:

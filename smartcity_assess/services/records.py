@@ -5,6 +5,7 @@ records it returns; the database location helpers for messages. Front ends impor
 never from `persistence` (an import-linter contract in pyproject.toml keeps it so).
 """
 
+from ..persistence.credentials import login_and_host
 from ..persistence.db import DATABASE_ENV, database_location, database_url, describe_database_error
 from ..persistence.records import TEAM_ROLES
 from ..persistence.store import (
@@ -34,4 +35,5 @@ __all__ = [
     "database_url",
     "default_actor",
     "describe_database_error",
+    "login_and_host",
 ]

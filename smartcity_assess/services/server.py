@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select
 
 from ..core.errors import UserError
-from ..persistence import server
+from ..persistence import credentials, db, server
 from ..persistence.models import utcnow
 from ..persistence.store import CITIES, Store, city_key
 from .frameworks import open_store
@@ -66,3 +66,59 @@ def revoke(url: str, login: str, cities: Sequence[str] = ()) -> None:
             server.revoke(conn, login, _city_ids(conn, cities) if cities else None)
     finally:
         store.close()
+
+
+def login(url: str, password: str) -> tuple[str, str]:
+    """Check the password with the server, then keep it in the system keyring; (login, host)."""
+    url = url.strip()
+    if "://" not in url or not url.split("://", 1)[0].startswith("postgresql"):
+        raise UserError("sync_needs_server")
+    login_name, host = credentials.login_and_host(url)
+    if not password:
+        raise UserError("password_empty")
+    credentials.require_keyring()  # before the server is asked: a password that could not be kept is no use
+    db.check_login(url, password)
+    credentials.save_password(url, password)
+    return login_name, host
+
+
+def logout(url: str) -> tuple[str, str, bool]:
+    """Remove the keyring's password for the URL's login and host; (login, host, whether one was there)."""
+    login_name, host = credentials.login_and_host(url.strip())
+    return login_name, host, credentials.forget_password(url.strip())
+
+
+def url_with_password(url: str, password: str | None) -> str:
+    """The URL with a password typed in the app put in, for this connection only (it is never kept)."""
+    from sqlalchemy.engine import make_url
+
+    url = url.strip()
+    if not password:
+        return url
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def url_to_remember(url: str) -> str:
+    """The URL as the settings keep it: never with a password in it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    url = url.strip()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    # URL.set(password=None) would keep it (None means "unchanged" there)
+    return parsed._replace(password=None).render_as_string(hide_password=False) if parsed.password else url
+
+
+def connect(url: str, password: str | None = None, *, remember: bool = False) -> Store:
+    """The server's store for the app (File → Connect to server…): set up by its owner, the login accepted.
+
+    remember: the password typed goes to the system keyring once the server has accepted it.
+    """
+    from .sync import open_server
+
+    if password and remember:
+        login(url, password)
+    return open_server(url_with_password(url, password))

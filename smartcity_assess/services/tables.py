@@ -148,15 +148,18 @@ def _read_xlsx(path: Path) -> dict[str, list[list]]:
     from openpyxl import load_workbook
 
     check_workbook_size(path)
-    workbook = load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheets = {}
-        for sheet in workbook.worksheets:
-            sheet.reset_dimensions()  # a forged <dimension> must not make every row 16,384 cells wide
-            sheets[sheet.title] = list(_bounded(_xlsx_values(sheet.iter_rows())))
-        return sheets
-    finally:
-        workbook.close()
+    # Our own handle, closed whatever happens: openpyxl leaves its file open when a damaged workbook
+    # makes load_workbook raise half-way.
+    with path.open("rb") as handle:
+        workbook = load_workbook(handle, read_only=True, data_only=False)
+        try:
+            sheets = {}
+            for sheet in workbook.worksheets:
+                sheet.reset_dimensions()  # a forged <dimension> must not make every row 16,384 cells wide
+                sheets[sheet.title] = list(_bounded(_xlsx_values(sheet.iter_rows())))
+            return sheets
+        finally:
+            workbook.close()
 
 
 def _xlsx_values(rows) -> Iterator[list]:

@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         self.submit_action = self._action(self.tr("Su&bmit for Review"), self._review_call("submit"))
         self.approve_action = self._action(self.tr("&Approve…"), self._review_call("approve"))
         self.return_action = self._action(self.tr("Re&turn to Assessors…"), self._review_call("return_to_draft"))
+        self.connect_action = self._action(self.tr("Connect to Ser&ver…"), self.connect_to_server)
+        self.sync_action = self._action(self.tr("S&ync with Server…"), self.sync_with_server)
         self.quit_action = self._action(self.tr("&Quit"), self.close, [Key.Quit])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -332,6 +334,9 @@ class MainWindow(QMainWindow):
             self.import_package_action,
             self.export_package_action,
             None,
+            self.connect_action,
+            self.sync_action,
+            None,
             self.quit_action,
         ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
@@ -381,6 +386,7 @@ class MainWindow(QMainWindow):
             self.compare_action,
             self.demo_action,
             self.remove_demo_action,
+            self.sync_action,
         ):
             action.setEnabled(ready)
         if self.list_page is None:  # still loading: nothing to open, export or delete yet
@@ -667,8 +673,13 @@ class MainWindow(QMainWindow):
             if lock is not None and lock is not self._lock:
                 lock.unlock()
             return False
+        self.switch_store(store, lock)
+        return True
+
+    def switch_store(self, store: Store, lock=None) -> None:
+        """Show another database (a file opened, a server connected to) in place of the one shown."""
         self._close_walk()
-        if store is not self.store:
+        if store is not self.store and self.store is not None:
             self.store.close()
         if lock is not self._lock and self._lock is not None:
             self._lock.unlock()
@@ -676,7 +687,6 @@ class MainWindow(QMainWindow):
         self._change_token = self._read_change_token()
         self._update_title()
         self.show_list()  # which refreshes the list
-        return True
 
     def import_framework(self, path: str | None = None) -> bool:
         from ..services.frameworks import import_framework_file
@@ -740,6 +750,16 @@ class MainWindow(QMainWindow):
         from . import packages
 
         return packages.export_package(self, path, pillars)
+
+    def connect_to_server(self, url: str | None = None, password: str | None = None) -> Worker | None:
+        from . import server
+
+        return server.connect_to_server(self, url, password)
+
+    def sync_with_server(self, url: str | None = None, password: str | None = None) -> QWidget:
+        from . import server
+
+        return server.sync_with_server(self, url, password)
 
     # ---- views and help ------------------------------------------------------------------------------
 

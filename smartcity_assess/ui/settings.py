@@ -83,6 +83,15 @@ class AppSettings:
         self._q.setValue("last_folder", value)
 
     @property
+    def server_url(self) -> str:
+        """The central server last connected to or synced with (never with a password in it)."""
+        return self._str("server/url")
+
+    @server_url.setter
+    def server_url(self, value: str) -> None:
+        self._q.setValue("server/url", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._q.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
