@@ -15,7 +15,14 @@ from sqlalchemy import Connection, Engine, text
 ROLES = {"viewer": "sca_viewer", "assessor": "sca_assessor", "reviewer": "sca_reviewer"}
 
 # Tables holding a city's data, with how a row finds its city.
-_BY_ASSESSMENT = ("responses", "response_revisions", "evidence_files", "evidence_removals", "team_members")
+_BY_ASSESSMENT = (
+    "responses",
+    "response_revisions",
+    "response_conflicts",
+    "evidence_files",
+    "evidence_removals",
+    "team_members",
+)
 _READ_ONLY_FOR_ALL = ("frameworks", "database_info", "alembic_version", "city_grants")
 
 _SETUP = [

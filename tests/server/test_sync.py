@@ -279,3 +279,66 @@ def test_json_counts(central, laptops, capsys):
     data = json.loads(capsys.readouterr().out)
     assert {k: data[k] for k in ("pushed", "pulled", "conflicts")} == {"pushed": 1, "pulled": 0, "conflicts": 0}
     assert data["assessments"][0]["id"] == str(aid) and data["assessments"][0]["created_on_server"] is True
+
+
+def test_an_evidence_removal_and_an_open_conflict_travel_through_the_server(central, laptops, capsys):
+    """What package format 2 carries (removals, open conflicts) a sync carries too."""
+    from smartcity_assess.services.evidence import remove_evidence
+
+    ani, budi, cici = laptops("ani"), laptops("budi"), laptops("cici")
+    aid = ani.new()
+    first, second = ani.codes(aid)[:2]
+    ani.answer(aid, first, level=2)
+    ani.attach(aid, first, "old-sop.pdf", b"%PDF old SOP")
+    ani.sync(central, capsys=capsys)
+    budi.sync(central, capsys=capsys)
+
+    [old] = ani.store.evidence(aid)
+    remove_evidence(ani.store, old.id, actor="ani")  # ani removes the file; nobody else touches it
+    ani.answer(aid, second, level=4)
+    budi.answer(aid, second, level=1)  # and both answer the same indicator differently
+    ani.sync(central, capsys=capsys)
+    assert budi.sync(central, capsys=capsys)[1].splitlines()[0].endswith("conflicts 1")
+    assert budi.store.evidence(aid) == []  # removed on budi's laptop too, not brought back
+
+    budi.sync(central, capsys=capsys)  # budi leaves the conflict open and syncs again
+    cici.sync(central, capsys=capsys)
+    assert cici.store.evidence(aid) == []
+    assert [c.indicator for c in open_conflicts(cici.store, aid)] == [second]  # the open one came along
+
+
+def test_a_granted_assessor_syncs_conflicts_and_removals_under_the_servers_rules(central, laptops, capsys):
+    """Row-level security lets an assessor write every table a merge writes, for a granted city's draft."""
+    from smartcity_assess.services.evidence import remove_evidence
+
+    login = f"ana_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(central, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {login} LOGIN"))
+    try:
+        server.grant(central, login, "assessor", ["Kota Bandung"])
+        url = as_login(central, login)
+        lead, ana = laptops("lead"), laptops("ana")
+        aid = lead.new()
+        code = lead.codes(aid)[0]
+        lead.answer(aid, code, level=2)
+        lead.attach(aid, code, "sop.pdf", b"%PDF draft")
+        lead.sync(central, capsys=capsys)
+        assert ana.sync(url, capsys=capsys)[0] == 0
+
+        lead.answer(aid, code, level=4)
+        lead.sync(central, capsys=capsys)
+        ana.answer(aid, code, level=1)
+        [pdf] = ana.store.evidence(aid)
+        remove_evidence(ana.store, pdf.id, actor="ana")
+        code_, out, err = ana.sync(url, capsys=capsys)  # the conflict is kept on both sides, the removal moves
+        assert (code_, err) == (0, "") and "conflicts 1" in out.splitlines()[0]
+        assert [c.indicator for c in open_conflicts(ana.store, aid)] == [code]
+        lead.sync(central, capsys=capsys)
+        assert [c.indicator for c in open_conflicts(lead.store, aid)] == [code]
+        assert lead.store.evidence(aid) == []
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP OWNED BY {login}"))
+            conn.execute(text(f"DROP ROLE {login}"))
+        admin.dispose()
