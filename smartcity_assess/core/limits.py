@@ -14,6 +14,7 @@ CITY_MAX_CHARS = 120
 PERSON_MAX_CHARS = 120  # assessor, the actor named in the audit trail
 SOURCE_MAX_CHARS = 500  # where a measured value comes from; the unit (OPD) responsible for a step
 REASON_MAX_CHARS = 2_000  # why a final assessment was reopened
+TEAM_MAX_MEMBERS = 50  # an evaluation team: a lead, assessors, a reviewer
 FRAMEWORK_NAME_MAX_CHARS = 300  # title, pillar and indicator names, level names, band labels, units
 FRAMEWORK_TEXT_MAX_CHARS = 5_000  # descriptions, questions, rubric texts, references
 FRAMEWORK_VERSION_MAX_CHARS = 40

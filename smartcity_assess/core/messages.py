@@ -297,6 +297,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{role}' is not a team role; choose one of {roles}",
         "id": "'{role}' bukan peran tim; pilih salah satu dari {roles}",
     },
+    "team_too_large": {
+        "en": "an evaluation team has at most {most} members",
+        "id": "tim penilai beranggotakan paling banyak {most} orang",
+    },
     "team_no_member": {
         "en": "{name} is not in the team of this assessment",
         "id": "{name} tidak ada dalam tim penilaian ini",

@@ -819,7 +819,7 @@ class Store:
                 before = None
             else:
                 conn.execute(update(TEAM).where(TEAM.c.id == old.id).values(**values))
-                before = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+                before = team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
             _audit(
                 conn,
                 actor,
@@ -827,7 +827,7 @@ class Store:
                 assessment_id,
                 field="team",
                 old_value=before,
-                new_value=_team_text(member),
+                new_value=team_text(member),
             )
 
     def remove_team_member(self, assessment_id: uuid.UUID, name: str, *, actor: str | None = None) -> None:
@@ -837,7 +837,7 @@ class Store:
             if old is None:
                 raise NotFoundError("team_no_member", name=name)
             conn.execute(delete(TEAM).where(TEAM.c.id == old.id))
-            old_text = _team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
+            old_text = team_text(TeamMemberInfo(old.name, old.role, old.nip, old.position))
             _audit(conn, actor, "remove_team_member", assessment_id, field="team", old_value=old_text)
 
     def set_sign_place(self, assessment_id: uuid.UUID, place: str | None, *, actor: str | None = None) -> None:
@@ -1091,7 +1091,8 @@ def _audit(
     append_audit(conn, [_audit_row(actor, action, assessment_id, indicator_code, field, old_value, new_value)])
 
 
-def _team_text(member: TeamMemberInfo) -> str:
+def team_text(member: TeamMemberInfo) -> str:
+    """A member as the audit trail records them: 'Siti (lead, NIP 1982…, Kepala Bidang)'."""
     parts = [
         member.role,
         *([f"NIP {member.nip}"] if member.nip else []),

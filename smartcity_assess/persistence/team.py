@@ -18,7 +18,7 @@ from ..core.audit_chain import content_hash
 from . import db
 from .models import EVIDENCE_REMOVALS as REMOVALS
 from .models import RESPONSE_CONFLICTS as CONFLICTS
-from .models import utcnow
+from .models import TEAM_MEMBERS, utcnow
 from .store import (
     ASSESSMENTS,
     AUDIT,
@@ -47,6 +47,7 @@ class Snapshot:
     evidence: list[dict[str, Any]]
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)  # indicator → open conflict row
     removals: list[dict[str, Any]] = field(default_factory=list)  # evidence removed: what, who, when
+    members: list[dict[str, Any]] = field(default_factory=list)  # the evaluation team, as added
 
 
 def _dicts(rows) -> list[dict[str, Any]]:
@@ -99,9 +100,14 @@ def snapshot(conn: Connection, assessment_id: uuid.UUID) -> Snapshot:
     removals = _dicts(
         conn.execute(select(REMOVALS).where(REMOVALS.c.assessment_id == assessment_id).order_by(REMOVALS.c.removed_at))
     )
+    members = _dicts(
+        conn.execute(
+            select(TEAM_MEMBERS).where(TEAM_MEMBERS.c.assessment_id == assessment_id).order_by(TEAM_MEMBERS.c.added_at)
+        )
+    )
     for row in conflicts.values():
         row["theirs"] = json.loads(row["theirs"])
-    return Snapshot(assessment, definition, responses, revisions, audit, evidence, conflicts, removals)
+    return Snapshot(assessment, definition, responses, revisions, audit, evidence, conflicts, removals, members)
 
 
 def find_assessment(conn: Connection, assessment_id: uuid.UUID, city: str, year: int, framework_code: str):

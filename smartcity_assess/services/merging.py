@@ -29,7 +29,7 @@ from sqlalchemy import select
 from ..core.errors import UserError
 from ..core.merge import ADDED, CONFLICT, UNCHANGED, UPDATED, Revision, ancestors, decide
 from ..persistence import team
-from ..persistence.models import DRAFT, FINAL
+from ..persistence.models import DRAFT, FINAL, TEAM_MEMBERS
 from ..persistence.models import EVIDENCE_REMOVALS as REMOVALS
 from ..persistence.store import (
     ASSESSMENTS,
@@ -37,9 +37,12 @@ from ..persistence.store import (
     EVIDENCE,
     RESPONSE_FIELDS,
     REVISIONS,
+    SINGLE_ROLES,
     Store,
+    TeamMemberInfo,
     audit_row,
     default_actor,
+    team_text,
     utcnow,
 )
 from .packages import Package, Progress, read_package
@@ -233,6 +236,8 @@ class _Merge:
                 counts[outcomes[code]] -= 1
                 counts[CONFLICT] += 1
 
+        if status == DRAFT or created:  # a closed assessment's team is the one it was signed with
+            self._merge_team(snap)
         added_evidence, removed_evidence = self._merge_evidence(snap)
         if (added_evidence or removed_evidence) and status != DRAFT and not created:
             self._refuse_closed(status, snap)
@@ -362,6 +367,28 @@ class _Merge:
         self.changed = True
         self.new_conflicts.add(code)
         return CONFLICT
+
+    def _merge_team(self, snap) -> None:
+        """The sender's team members this side lacks are added (by name; the lead's and the reviewer's
+        places are not taken twice), and its signing place when this side has none. Nobody is removed:
+        the team is the lead's to change, here as in the app."""
+        mine = {m["name"] for m in snap.members}
+        held = {m["role"] for m in snap.members if m["role"] in SINGLE_ROLES}
+        new = []
+        for member in self.package.team:
+            if member["name"] in mine or (member["role"] in SINGLE_ROLES and member["role"] in held):
+                continue
+            held |= {member["role"]} & set(SINGLE_ROLES)
+            new.append({**member, "id": uuid.uuid4(), "assessment_id": self.target})
+            info = TeamMemberInfo(member["name"], member["role"], member["nip"], member["position"])
+            self.audit.append(self._entry("set_team_member", None, "team", None, team_text(info)))
+        team.insert_rows(self.conn, TEAM_MEMBERS, new)
+        place = self.package.assessment.get("sign_place")
+        if place and not snap.assessment["sign_place"]:
+            team.touch(self.conn, self.target, sign_place=place)
+            self.audit.append(self._entry("set", None, "sign_place", None, place))
+            new.append(place)
+        self.changed |= bool(new)
 
     def _carried_conflicts(self, status: str) -> list[str]:
         """Open the conflicts the package still had open, where our history has not taken that side in.

@@ -15,22 +15,26 @@ import tempfile
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core import limits
 from ..core import package_format as fmt
 from ..core.audit_chain import content_hash, first_break
+from ..core.clean_text import TextError, clean_text
 from ..core.errors import NotFoundError, UserError
 from ..core.framework import Framework
 from ..core.framework_loader import FrameworkError, framework_checksum, framework_from_json
 from ..core.responses import ResponseInput, validate_response
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
+from ..persistence.records import TEAM_ROLES
 from ..persistence.store import RESPONSE_FIELDS, Store, default_actor, utcnow
+from .review import normalized_nip
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -46,6 +50,7 @@ REVIEW_FIELDS = (
     "content_hash",
     "sealed_head",
 )
+TEAM_FIELDS = ("name", "role", "nip", "position", "added_at")
 AUDIT_FIELDS = ("id", "seq", "at", "actor", "action", "indicator_code", "field", "old_value", "new_value")
 
 
@@ -177,6 +182,9 @@ def _data_members(store: Store, snap: team.Snapshot, pillars: list[str] | None) 
         "finalized_by": a["finalized_by"],
         "review": {k: a[k] for k in REVIEW_FIELDS},
         "editable_pillars": editable,
+        # the report's evaluation team and signing place (absent from older packages)
+        "team": [{k: m[k] for k in TEAM_FIELDS} for m in snap.members],
+        "sign_place": a["sign_place"],
     }
     responses = [
         {
@@ -266,6 +274,7 @@ class Package:
     evidence: list[dict[str, Any]]
     total_bytes: int = 0
     pillars: list[str] | None = field(default=None)
+    team: list[dict[str, Any]] = field(default_factory=list)  # the evaluation team, as the sender has it
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # open ones, both sides
     removals: list[dict[str, Any]] = field(default_factory=list)  # evidence removed, by whom, when
     source: Pieces | None = field(default=None, repr=False)
@@ -491,6 +500,8 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
             assessment[key] = shape.moment(review, key, optional=True, where="review.")
         else:
             assessment[key] = shape.text(review, key, optional=True, where="review.")
+    assessment["sign_place"] = _sign_place(shape, a)
+    team_members = _parse_team(shape, a.get("team", []))
     editable = a.get("editable_pillars")
     if editable is not None and not (isinstance(editable, list) and all(isinstance(p, str) for p in editable)):
         shape.fail("editable_pillars")
@@ -640,7 +651,44 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
         pillars=pillars,
         conflicts=conflicts,
         removals=removals,
+        team=team_members,
     )
+
+
+def _sign_place(shape: fmt.Shape, a: Mapping[str, Any]) -> str | None:
+    place = shape.text(a, "sign_place", optional=True)
+    try:
+        return clean_text(place, "sign_place", limits.CITY_MAX_CHARS, single_line=True) or None if place else None
+    except TextError:
+        shape.fail("sign_place")
+
+
+def _parse_team(shape: fmt.Shape, raw: Any) -> list[dict[str, Any]]:
+    """The evaluation team: what `services.team` would store, or the package is refused."""
+    members, names = [], set()
+    for i, item in enumerate(shape.items(raw, "team")[: limits.TEAM_MAX_MEMBERS + 1]):
+        where = f"team[{i}]."
+        row = shape.mapping(item, f"team[{i}]")
+        member = {
+            "name": shape.text(row, "name", where=where),
+            "role": shape.text(row, "role", where=where),
+            "nip": shape.text(row, "nip", where=where),
+            "position": shape.text(row, "position", where=where),
+            "added_at": shape.moment(row, "added_at", where=where),
+        }
+        try:
+            clean = clean_text(member["name"], "name", limits.PERSON_MAX_CHARS, single_line=True)
+            position = clean_text(member["position"], "position", limits.FRAMEWORK_NAME_MAX_CHARS, single_line=True)
+            nip = normalized_nip(member["nip"]) or ""
+        except UserError:
+            shape.fail(f"team[{i}]")
+        if i >= limits.TEAM_MAX_MEMBERS or not clean or clean != member["name"] or member["role"] not in TEAM_ROLES:
+            shape.fail(f"team[{i}]")
+        if nip != member["nip"] or position != member["position"] or clean in names:
+            shape.fail(f"team[{i}]")
+        names.add(clean)
+        members.append(member)
+    return members
 
 
 def _parse_conflicts(name: str, framework: Framework, raw: Any, revisions: dict) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import uuid
 
 from ..core.clean_text import clean_text
 from ..core.errors import UserError
-from ..core.limits import CITY_MAX_CHARS, FRAMEWORK_NAME_MAX_CHARS, PERSON_MAX_CHARS
+from ..core.limits import CITY_MAX_CHARS, FRAMEWORK_NAME_MAX_CHARS, PERSON_MAX_CHARS, TEAM_MAX_MEMBERS
 from ..persistence.records import TEAM_ROLES
 from ..persistence.store import Store, TeamMemberInfo
 from .review import normalized_nip
@@ -33,7 +33,11 @@ def set_member(
         nip=normalized_nip(nip) or "",
         position=clean_text(position, "position", FRAMEWORK_NAME_MAX_CHARS, single_line=True),
     )
-    store.set_team_member(assessment_id, member, actor=actor)
+    with store.transaction():  # the count and the write see the same team
+        known = {m.name for m in store.team(assessment_id)}
+        if name not in known and len(known) >= TEAM_MAX_MEMBERS:
+            raise UserError("team_too_large", most=TEAM_MAX_MEMBERS)
+        store.set_team_member(assessment_id, member, actor=actor)
     return member
 
 

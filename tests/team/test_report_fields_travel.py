@@ -71,3 +71,62 @@ def test_the_seal_covers_the_recommendation(laptops):
     with sqlite3.connect(lead.path) as conn:
         conn.execute("UPDATE responses SET recommendation = 'Tidak perlu SOP'")
     assert not verify(lead.store, aid).intact
+
+
+def test_the_team_and_signing_place_travel_and_are_united(laptops):
+    """The reviewer's laptop prints the sign-off page the lead prepared: the team comes with the package."""
+    from smartcity_assess.services.team import remove_member, set_member, set_sign_place
+
+    lead, rina = laptops("lead", "rina")
+    aid = lead.new()
+    set_member(lead.store, aid, "Siti Aminah", "lead", nip="198203152006042001", position="Kabid Aptika")
+    set_member(lead.store, aid, "Budi", "assessor")
+    set_sign_place(lead.store, aid, "Bandung")
+    rina.receive(lead.export(aid))
+    assert [(m.name, m.role, m.nip) for m in rina.store.team(aid)] == [
+        ("Siti Aminah", "lead", "198203152006042001"),
+        ("Budi", "assessor", ""),
+    ]
+    assert rina.store.assessment(aid).sign_place == "Bandung"
+
+    set_member(rina.store, aid, "Dr. Rina", "reviewer")  # added on the other laptop: comes back, united
+    remove_member(rina.store, aid, "Siti Aminah")
+    set_member(rina.store, aid, "Intan", "lead")  # a second lead is not taken where the place is held
+    before = lead.rows()
+    result = lead.receive(rina.export(aid, name="back.scapkg"))
+    assert [(m.name, m.role) for m in lead.store.team(aid)] == [
+        ("Siti Aminah", "lead"),
+        ("Budi", "assessor"),
+        ("Dr. Rina", "reviewer"),
+    ]
+    assert (result.added, result.updated, result.conflicts) == (0, 0, 0)
+    assert lead.rows() != before
+    after = lead.rows()
+    lead.receive(rina.export(aid, name="again.scapkg"))
+    assert lead.rows() == after  # the same team again: nothing written
+
+
+def test_a_package_with_a_forged_team_member_is_refused_unchanged(laptops, tmp_path):
+    import pytest
+
+    from smartcity_assess.core.errors import UserError
+    from tests.team.helpers import members, repack
+
+    lead, ani = laptops("lead", "ani")
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2)
+    parts = members(lead.export(aid))
+    for forged in (
+        {"name": "Mallory\x00", "role": "reviewer", "nip": "", "position": "", "added_at": "2026-01-01T00:00:00+00:00"},
+        {"name": "Mallory", "role": "boss", "nip": "", "position": "", "added_at": "2026-01-01T00:00:00+00:00"},
+        {"name": "Mallory", "role": "lead", "nip": "12ab", "position": "", "added_at": "2026-01-01T00:00:00+00:00"},
+        {"name": "M" * 5000, "role": "lead", "nip": "", "position": "", "added_at": "2026-01-01T00:00:00+00:00"},
+    ):
+        assessment = json.loads(parts["assessment.json"])
+        assessment["team"] = [forged]
+        bad = tmp_path / "forged.scapkg"
+        bad.write_bytes(repack({**parts, "assessment.json": json.dumps(assessment).encode()}))
+        before = ani.rows()
+        with pytest.raises(UserError, match=r"forged\.scapkg"):
+            ani.receive(bad)
+        assert ani.rows() == before
