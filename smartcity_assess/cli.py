@@ -241,19 +241,15 @@ def cmd_assessments_team(args) -> int:
 
     store = _open(args)
     assessment_id = store.resolve_assessment_id(args.id)
-    if args.role and not args.add:
-        raise UserError("team_role_without_add")
+    if not args.add:  # --nip or --position alone would be silently ignored
+        given = next((f"--{o}" for o in ("role", "nip", "position") if getattr(args, o) is not None), None)
+        if given:
+            raise UserError("team_role_without_add", option=given)
     if args.add:
         if not args.role:
             raise UserError("team_needs_role")
         team.set_member(
-            store,
-            assessment_id,
-            args.add,
-            args.role,
-            nip=args.nip or "",
-            position=args.position or "",
-            actor=args.actor,
+            store, assessment_id, args.add, args.role, nip=args.nip, position=args.position, actor=args.actor
         )
     if args.remove:
         team.remove_member(store, assessment_id, args.remove, actor=args.actor)

@@ -218,8 +218,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--add memerlukan --role lead, assessor atau reviewer",
     },
     "team_role_without_add": {
-        "en": "--role goes with --add NAME",
-        "id": "--role dipakai bersama --add NAMA",
+        "en": "{option} goes with --add NAME (the member it is for)",
+        "id": "{option} dipakai bersama --add NAMA (anggota yang dimaksud)",
     },
     "na_with_level": {
         "en": "na: an indicator marked N/A cannot also have a level or a value",
