@@ -204,12 +204,19 @@ def _member(ctx: Context, role: str):
 
 
 def _approving_reviewer(ctx: Context):
-    """The team's reviewer; else, once approved, the reviewer who signed it off in the app or CLI."""
+    """Once approved, the reviewer who signed it off (the sealed record, as the cover says), with the team's
+    NIP and position for what the approval left out when the team names the same person; before, the team's."""
     member = _member(ctx, "reviewer")
     info = ctx.data.current.info
-    if member is None and info.is_final and info.reviewer:
-        return TeamMemberInfo(info.reviewer, "reviewer", info.reviewer_nip or "", info.reviewer_role or "")
-    return member
+    if not (info.is_final and info.reviewer):
+        return member
+    same = member if member is not None and member.name == info.reviewer else None
+    return TeamMemberInfo(
+        info.reviewer,
+        "reviewer",
+        info.reviewer_nip or (same.nip if same else ""),
+        info.reviewer_role or (same.position if same else ""),
+    )
 
 
 def signoff_page(ctx: Context) -> list[Block]:
