@@ -397,6 +397,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form_year": {"en": "Year of the value", "id": "Tahun nilai"},
     "form_responsible": {"en": "Responsible unit (OPD)", "id": "Perangkat daerah penanggung jawab"},
     "form_due": {"en": "Due (year)", "id": "Target waktu (tahun)"},
+    "form_not_applicable": {"en": "not applicable", "id": "tidak berlaku"},
     "form_bad_level": {"en": "Choose 1–5 or TB", "id": "Pilih 1–5 atau TB"},
     "form_bad_year": {"en": "A year such as 2026", "id": "Tahun, misalnya 2026"},
     "form_bad_number": {"en": "A number", "id": "Angka"},

@@ -150,3 +150,56 @@ def test_export_errors_are_one_line(run, tmp_path, mini_store):
     assert code == 2 and err.startswith("error: no framework nope")
     code, _, err = run("forms", "export", "--framework", "mini", "--out", str(tmp_path / "x.csv"))
     assert code == 2 and "ending in .xlsx" in err
+
+
+def test_excel_refuses_a_wrong_entry_rather_than_only_suggesting_one(sheet):
+    """Excel stops a wrong entry only when a validation says to show its error; openpyxl's default is off."""
+    for name in ("GOV", "WIFI"):
+        validations = load_workbook(sheet)[name].data_validations.dataValidation
+        assert validations and all(v.showErrorMessage for v in validations)
+
+
+def test_the_instructions_spell_out_tb(sheet):
+    lines = [row[0] for row in load_workbook(sheet)["Petunjuk"].iter_rows(values_only=True)]
+    assert "TB – tidak berlaku" in lines
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({}, "error: spbe.xlsx: lembar kerja lapangan belum berisi satu jawaban pun\n"),
+        ({"I01": {"level": 3}}, "error: spbe.xlsx: lembar kerja lapangan kerangka spbe-2020, padahal penilaian ini"),
+    ],
+)
+def test_a_refused_sheet_is_said_in_indonesian_with_lang_id(run, tmp_path, mini_id, db_path, answers, message):
+    other = tmp_path / "spbe.xlsx"
+    run("forms", "export", "--framework", "spbe-2020" if answers else "mini", "--out", str(other))
+    fill(other, answers)
+    before = rows(db_path)
+    code, _, err = run("--lang", "id", "responses", "import", mini_id, str(other))
+    assert code == 2 and err.startswith(message), err
+    assert rows(db_path) == before
+
+
+def test_a_failed_export_leaves_the_sheet_there_as_it_was(run, sheet, monkeypatch):
+    from openpyxl import Workbook
+
+    before = sheet.read_bytes()
+
+    def full_disk(self, target):
+        target.write(b"PK\x03\x04 half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    code, out, err = run("forms", "export", "--framework", "mini", "--out", str(sheet))
+    assert (code, out) == (2, "")
+    assert err == f"error: {sheet}: cannot write the file (No space left on device); nothing was changed\n"
+    assert sheet.read_bytes() == before
+    assert [p.name for p in sheet.parent.iterdir() if p.name.startswith(".")] == []  # no half file left beside it
+
+
+def test_a_folder_as_the_sheet_is_one_sentence(run, tmp_path, mini_store):
+    folder = tmp_path / "sheets.xlsx"
+    folder.mkdir()
+    code, _, err = run("forms", "export", "--framework", "mini", "--out", str(folder))
+    assert code == 2 and err == f"error: {folder} is a folder; give a file name such as lembar.xlsx\n"
