@@ -203,3 +203,14 @@ def test_a_folder_as_the_sheet_is_one_sentence(run, tmp_path, mini_store):
     folder.mkdir()
     code, _, err = run("forms", "export", "--framework", "mini", "--out", str(folder))
     assert code == 2 and err == f"error: {folder} is a folder; give a file name such as lembar.xlsx\n"
+
+
+def test_a_formula_is_named_with_its_sheet_since_every_pillar_has_a_cell_k4(run, sheet, mini_id, db_path):
+    workbook = load_workbook(sheet)
+    wifi = workbook["WIFI"]
+    wifi.cell(row_of(wifi, "W2"), column(wifi, "level"), "=1+2")
+    workbook.save(sheet)
+    before = rows(db_path)
+    code, _, err = run("responses", "import", mini_id, str(sheet))
+    assert code == 2 and ": sheet WIFI, cell K5 holds a formula (=1+2); the import takes values only" in err, err
+    assert rows(db_path) == before
