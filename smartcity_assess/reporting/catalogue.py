@@ -279,12 +279,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "method_sources": {"en": "Sources", "id": "Sumber data"},
     "sources_text": {
-        "en": "Documents and regulations of the government, interviews with the perangkat daerah, {files} evidence "
-        "files (listed in the appendix) and measured values from {sources}.",
-        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, {files} berkas bukti "
-        "(tercantum dalam lampiran), serta nilai terukur dari {sources}.",
+        "en": "Documents and regulations of the government, interviews with the perangkat daerah, {files} (listed in "
+        "the appendix) and measured values from {sources}.",
+        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, {files} (tercantum dalam "
+        "lampiran), serta nilai terukur dari {sources}.",
     },
-    "no_value_sources": {"en": "no source stated yet", "id": "sumber yang belum dicantumkan"},
+    "sources_text_unsourced": {
+        "en": "Documents and regulations of the government, interviews with the perangkat daerah and {files} (listed "
+        "in the appendix); no measured value has its source stated yet.",
+        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, dan {files} (tercantum "
+        "dalam lampiran); belum ada nilai terukur yang dicantumkan sumbernya.",
+    },
+    "source_files": {"en": "{count} evidence files", "id": "{count} berkas bukti"},
+    "source_files_one": {"en": "1 evidence file", "id": "1 berkas bukti"},
     # per indicator
     "sec_findings": {"en": "Findings by indicator", "id": "Hasil penilaian per indikator"},
     "level_reached": {"en": "Level reached:", "id": "Tingkat yang dicapai:"},

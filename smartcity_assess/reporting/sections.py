@@ -420,15 +420,12 @@ def method_section(ctx: Context) -> list[Block]:
     story += [Bullet(line, marker=f"{n}.") for n, line in enumerate(cat.lines("stages"), start=1)]
     story.append(ctx.h2(cat("method_sources")))
     sources = sorted({r.value_source for r in ctx.data.responses.values() if r.value_source})
-    story.append(
-        Para(
-            cat(
-                "sources_text",
-                files=len(ctx.data.evidence),
-                sources="; ".join(sources) if sources else cat("no_value_sources"),
-            )
-        )
-    )
+    count = len(ctx.data.evidence)
+    files = cat("source_files_one") if count == 1 else cat("source_files", count=count)
+    if sources:
+        story.append(Para(cat("sources_text", files=files, sources="; ".join(sources))))
+    else:  # not "measured values from no source stated yet"
+        story.append(Para(cat("sources_text_unsourced", files=files)))
     story.append(ctx.h2(cat("method_scale")))
     story.append(
         Table([cat("level"), cat("level_name")], [[str(n), ctx.level_name(n)] for n in fw.level_numbers], [2, 8])

@@ -69,3 +69,19 @@ def test_the_sign_off_page_names_who_approved_as_the_cover_does(tmp_path):
         assert "NIP. 19790510 200604 2 003" in signoff  # the lead as the team names them
     finally:
         lead.close()
+
+
+def test_the_method_counts_one_file_and_says_when_no_value_has_a_source(tmp_path):
+    lead = Laptop(tmp_path, "lead").with_mini()
+    try:
+        aid = lead.new()
+        lead.answer(aid, "G1", level=3)
+        lead.attach(aid, "G1", "sop.pdf", b"%PDF-1.4 sop")
+        text = " ".join(" ".join(page_texts(write_report(lead.store, aid, tmp_path / "r.pdf"))).split())
+        assert "interviews with the perangkat daerah and 1 evidence file (listed in the appendix); no measured" in text
+        assert "from no source stated yet" not in text
+        lead.answer(aid, "W1", value=45, value_source="BPS Susenas")
+        text = " ".join(" ".join(page_texts(write_report(lead.store, aid, tmp_path / "r.pdf"))).split())
+        assert "1 evidence file (listed in the appendix) and measured values from BPS Susenas." in text
+    finally:
+        lead.close()
