@@ -45,10 +45,10 @@ def _add_validations(sheet, cat: Catalogue, levels: tuple[int, ...], ranges: dic
         validation.add(ranges[key])
         sheet.add_data_validation(validation)
 
+    scale = {"low": levels[0], "high": levels[-1]}
     choices = ",".join([*map(str, levels), "TB"])
-    validate(
-        "level", DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level"))
-    )
+    level = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level", **scale))
+    validate("level", level)
     validate("target", DataValidation(type="list", formula1=f'"{",".join(map(str, levels))}"', allow_blank=True))
     number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True)
     number.error = cat("form_bad_number")
@@ -71,6 +71,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     if path.is_dir():
         raise UserError("form_is_folder", path=path)
     levels = framework.level_numbers
+    scale = {"low": levels[0], "high": levels[-1]}  # a framework may have 3 levels, or 10
     text = lambda value: localize(value, lang)  # noqa: E731
     workbook = Workbook()
     guide = workbook.active
@@ -78,7 +79,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     guide["A1"] = f"{cat('form_title')}: {text(framework.title)} {framework.version}"
     guide["A1"].font = Font(bold=True, size=14)
     row = 3
-    for line in cat.lines("form_lines"):
+    for line in cat.lines("form_lines", **scale):
         guide.cell(row=row, column=1, value=f"• {line}").alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     row += 1
@@ -98,7 +99,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
         **{f"rubric_{n}": f"{n} – {text(framework.levels[n])}" for n in levels},
         "unit": cat("form_unit"),
         "thresholds": cat("form_thresholds"),
-        "level": cat("form_level"),
+        "level": cat("form_level", **scale),
         "target": cat("target"),
         "value": cat("form_value"),
         "note": cat("finding").rstrip(":"),

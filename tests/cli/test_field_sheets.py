@@ -214,3 +214,34 @@ def test_a_formula_is_named_with_its_sheet_since_every_pillar_has_a_cell_k4(run,
     code, _, err = run("responses", "import", mini_id, str(sheet))
     assert code == 2 and ": sheet WIFI, cell K5 holds a formula (=1+2); the import takes values only" in err, err
     assert rows(db_path) == before
+
+
+def test_a_four_level_framework_says_1_to_4_not_1_to_5(tmp_path):
+    from smartcity_assess.core.framework_loader import framework_from_data
+    from smartcity_assess.reporting.field_sheet import write_field_sheet
+
+    data = {
+        "code": "four",
+        "version": "1",
+        "title": "Four levels",
+        "levels": {1: "Initial", 2: "Managed", 3: "Defined", 4: "Optimised"},
+        "bands": [{"min": 0, "label": "Low"}, {"min": 2.5, "label": "High"}],
+        "pillars": [
+            {
+                "code": "P",
+                "name": "Pillar",
+                "weight": 1,
+                "indicators": [
+                    {"code": "X1", "name": "X", "question": "X?", "weight": 1, "rubric": dict(enumerate("abcd", 1))}
+                ],
+            }
+        ],
+    }
+    path = write_field_sheet(framework_from_data(data), tmp_path / "four.xlsx", "id")
+    workbook = load_workbook(path)
+    pillar = workbook["P"]
+    assert pillar.cell(KEY_ROW - 1, column(pillar, "level")).value == "Tingkat (1–4 atau TB)"
+    [level] = [v for v in pillar.data_validations.dataValidation if v.formula1 == '"1,2,3,4,TB"']
+    assert level.error == "Pilih 1–4 atau TB"
+    guide = " ".join(str(row[0]) for row in workbook["Petunjuk"].iter_rows(values_only=True) if row[0])
+    assert "tingkat (1–4, atau TB" in guide and "1–5" not in guide
