@@ -33,9 +33,11 @@ def main() -> int:
     from smartcity_assess.services.merging import import_package
     from smartcity_assess.services.packages import export_package
     from smartcity_assess.ui.app import MainWindow, create_application
+    from smartcity_assess.ui.i18n import TRANSLATIONS
     from smartcity_assess.ui.settings import AppSettings
 
     app = create_application()
+    TRANSLATIONS.install("en")  # as the app's start does: English's plurals ('2 conflicts', not 'conflict(s)')
     lead, ani = open_store(work / "lead.db"), open_store(work / "ani.db")
     aid = new_assessment(lead, "Kota Bandung", 2026, assessor="Rina (lead)", actor="rina")
     for code, level in {"GOV-01": 3, "GOV-02": 2, "GOV-03": 2, "GOV-04": 3}.items():

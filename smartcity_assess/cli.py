@@ -241,19 +241,15 @@ def cmd_assessments_team(args) -> int:
 
     store = _open(args)
     assessment_id = store.resolve_assessment_id(args.id)
-    if args.role and not args.add:
-        raise UserError("team_role_without_add")
+    if not args.add:  # --nip or --position alone would be silently ignored
+        given = next((f"--{o}" for o in ("role", "nip", "position") if getattr(args, o) is not None), None)
+        if given:
+            raise UserError("team_role_without_add", option=given)
     if args.add:
         if not args.role:
             raise UserError("team_needs_role")
         team.set_member(
-            store,
-            assessment_id,
-            args.add,
-            args.role,
-            nip=args.nip or "",
-            position=args.position or "",
-            actor=args.actor,
+            store, assessment_id, args.add, args.role, nip=args.nip, position=args.position, actor=args.actor
         )
     if args.remove:
         team.remove_member(store, assessment_id, args.remove, actor=args.actor)
@@ -656,14 +652,29 @@ def cmd_conflicts_list(args) -> int:
         return 0
 
     def side(s) -> str:
-        answer = "N/A" if s.na else (f"level {s.level}" if s.level is not None else "no level")
+        lang = args.lang
+        if s.na:
+            answer = say("conflict_na", lang)
+        elif s.level is None:
+            answer = say("conflict_no_level", lang)
+        else:
+            answer = say("conflict_level", lang, level=s.level)
         extra = [
-            f"target {s.target}" if s.target is not None else "",
-            f"value {s.value:g}" if s.value is not None else "",
+            say("conflict_target", lang, target=s.target) if s.target is not None else "",
+            say("conflict_value", lang, value=float(s.value)) if s.value is not None else "",
         ]
         when = s.at.strftime("%Y-%m-%d %H:%M") if s.at else ""
         note = f" — {s.note}" if s.note else ""
-        return " ".join(filter(None, [answer, *extra, f"({s.by}, {when})"])) + note
+        # what a side would lose when the other is taken: the report's fields too, not only the level
+        report = []
+        if s.value_source or s.value_year is not None:
+            report.append(say("conflict_source", lang, source=s.value_source or "—", year=s.value_year or "—"))
+        if s.recommendation or s.responsible or s.due is not None:
+            text = s.recommendation if len(s.recommendation) <= 60 else f"{s.recommendation[:60]}…"
+            unit, due = s.responsible or "—", s.due if s.due is not None else "—"
+            report.append(say("conflict_recommendation", lang, text=text or "—", unit=unit, due=due))
+        tail = "".join(f" · {part}" for part in report)
+        return " ".join(filter(None, [answer, *extra, f"({s.by}, {when})"])) + note + tail
 
     for c in conflicts:
         print(f"{c.indicator}")

@@ -282,10 +282,12 @@ def _check_pillar_domain(raw: Any, place: str, check: _Checker, domain_names: di
     if domain is None:
         if domain_names:
             check.fail(f"{place}.domain", f"missing: the framework has domains ({', '.join(domain_names)})")
+    elif not isinstance(domain, str):  # a list or mapping here cannot even be looked up
+        check.fail(f"{place}.domain", f"must be the code of one domain, not {_kind(domain)}")
     elif not domain_names:
-        check.fail(f"{place}.domain", f"'{domain}' names a domain, but the framework has no 'domains' list")
+        check.fail(f"{place}.domain", f"{_shown(domain)} names a domain, but the framework has no 'domains' list")
     elif domain not in domain_names:
-        check.fail(f"{place}.domain", f"'{domain}' is not one of the domains ({', '.join(domain_names)})")
+        check.fail(f"{place}.domain", f"{_shown(domain)} is not one of the domains ({', '.join(domain_names)})")
 
 
 def _parse_levels(raw: Any, check: _Checker) -> dict[int, Text]:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from .errors import UserError
 from .text import local_time, localize, with_decimal_mark
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -310,8 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--add memerlukan --role lead, assessor atau reviewer",
     },
     "team_role_without_add": {
-        "en": "--role goes with --add NAME",
-        "id": "--role dipakai bersama --add NAMA",
+        "en": "{option} goes with --add NAME (the member it is for)",
+        "id": "{option} dipakai bersama --add NAMA (anggota yang dimaksud)",
     },
     "na_with_level": {
         "en": "na: an indicator marked N/A cannot also have a level or a value",
@@ -630,6 +631,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "say why it goes back to the assessors (--reason TEXT)",
         "id": "sebutkan alasan penilaian dikembalikan kepada penilai (--reason TEKS)",
     },
+    "form_not_xlsx": {
+        "en": "a field sheet is an Excel workbook: give a file name ending in .xlsx, not {name}",
+        "id": "lembar kerja lapangan adalah buku kerja Excel: beri nama berkas berakhiran .xlsx, bukan {name}",
+    },
+    "form_is_folder": {
+        "en": "{path} is a folder; give a file name such as lembar.xlsx",
+        "id": "{path} adalah folder; beri nama berkas, misalnya lembar.xlsx",
+    },
+    "form_cannot_write": {
+        "en": "{path}: cannot write the file ({reason}); nothing was changed",
+        "id": "{path}: berkas tidak dapat ditulis ({reason}); tidak ada yang diubah",
+    },
+    "form_other_framework": {
+        "en": "{name}: a field sheet of framework {found}, but the assessment uses {uses}; export a sheet with "
+        "'smartcity-assess forms export --framework {uses}'",
+        "id": "{name}: lembar kerja lapangan kerangka {found}, padahal penilaian ini memakai {uses}; ekspor "
+        "lembarnya dengan 'smartcity-assess forms export --framework {uses}'",
+    },
+    "form_bad_cell": {
+        "en": "{name}: sheet {sheet}, {problem}",
+        "id": "{name}: lembar {sheet}, {problem}",
+    },
+    "form_no_answer": {
+        "en": "{name}: the field sheet has no answer filled in",
+        "id": "{name}: lembar kerja lapangan belum berisi satu jawaban pun",
+    },
     "nip_invalid": {
         "en": "'{nip}' is not a NIP: a NIP has 18 digits",
         "id": "'{nip}' bukan NIP: NIP terdiri atas 18 angka",
@@ -684,6 +711,8 @@ STATUS_WORDS = {
 
 
 def _param(value: Any, lang: str, name: str = "") -> str:
+    if isinstance(value, UserError):  # an error inside another one: in the same language
+        return value.text(lang)
     if name == "status" and value in STATUS_WORDS:
         return STATUS_WORDS[value].get(lang, STATUS_WORDS[value]["en"])
     if name in SIZE_PARAMS and isinstance(value, int):

@@ -56,18 +56,18 @@ def expected_name(name: str) -> bool:
     )
 
 
+def shown_member(name: str, most: int = 80) -> str:
+    """A member name as an error may quote it: a damaged zip's name can hold line ends and binary garbage,
+    and the refusal must stay one line."""
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name[: most + 1])
+    return shown if len(shown) <= most else f"{shown[:most]}…"
+
+
 def check_member_name(package: str, name: str) -> None:
     if unsafe_name(name):
-        raise UserError("package_unsafe_name", name=package, member=_shown(name))
+        raise UserError("package_unsafe_name", name=package, member=shown_member(name))
     if not expected_name(name):
-        raise UserError("package_unexpected_member", name=package, member=_shown(name))
-
-
-def _shown(name: str) -> str:
-    """A member name as a one-line sentence can hold it: a damaged zip's names may hold line ends and control
-    characters, shown escaped (and a long one cut short)."""
-    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in name)
-    return shown if len(shown) <= 200 else shown[:200] + "…"
+        raise UserError("package_unexpected_member", name=package, member=shown_member(name))
 
 
 def check_member_size(package: str, name: str, size: int, packed: int) -> None:

@@ -279,12 +279,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "method_sources": {"en": "Sources", "id": "Sumber data"},
     "sources_text": {
-        "en": "Documents and regulations of the government, interviews with the perangkat daerah, {files} evidence "
-        "files (listed in the appendix) and measured values from {sources}.",
-        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, {files} berkas bukti "
-        "(tercantum dalam lampiran), serta nilai terukur dari {sources}.",
+        "en": "Documents and regulations of the government, interviews with the perangkat daerah, {files} (listed in "
+        "the appendix) and measured values from {sources}.",
+        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, {files} (tercantum dalam "
+        "lampiran), serta nilai terukur dari {sources}.",
     },
-    "no_value_sources": {"en": "no source stated yet", "id": "sumber yang belum dicantumkan"},
+    "sources_text_unsourced": {
+        "en": "Documents and regulations of the government, interviews with the perangkat daerah and {files} (listed "
+        "in the appendix); no measured value has its source stated yet.",
+        "id": "Dokumen dan regulasi pemerintah daerah, wawancara dengan perangkat daerah, dan {files} (tercantum "
+        "dalam lampiran); belum ada nilai terukur yang dicantumkan sumbernya.",
+    },
+    "source_files": {"en": "{count} evidence files", "id": "{count} berkas bukti"},
+    "source_files_one": {"en": "1 evidence file", "id": "1 berkas bukti"},
     # per indicator
     "sec_findings": {"en": "Findings by indicator", "id": "Hasil penilaian per indikator"},
     "level_reached": {"en": "Level reached:", "id": "Tingkat yang dicapai:"},
@@ -363,10 +370,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form_instructions": {"en": "Instructions", "id": "Petunjuk"},
     "form_lines": {
         "en": [
-            "One sheet per pillar: each row is an indicator with its question, the five rubric levels, and for a "
+            "One sheet per pillar: each row is an indicator with its question, the rubric of each level, and for a "
             "measured indicator its unit and thresholds.",
-            "Fill in the columns on the right: the level (1–5, or TB when the indicator does not apply), a target "
-            "if it differs from the framework's, the measured value, your finding, the source and year of the "
+            "Fill in the columns on the right: the level ({low}–{high}, or TB when the indicator does not apply), a "
+            "target if it differs from the framework's, the measured value, your finding, the source and year of the "
             "value, a recommendation, the responsible unit (OPD) and the year it is due.",
             "For a measured indicator give the value: the level follows from the thresholds.",
             "A cell left empty changes nothing that is already recorded.",
@@ -375,10 +382,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "bad cell refuses the whole file and names its sheet, row and column).",
         ],
         "id": [
-            "Satu lembar untuk setiap pilar: setiap baris adalah satu indikator dengan pertanyaannya, lima tingkat "
-            "rubrik, serta satuan dan ambang batas untuk indikator terukur.",
-            "Isi kolom di sebelah kanan: tingkat (1–5, atau TB bila indikator tidak berlaku), target bila berbeda "
-            "dari kerangka, nilai terukur, temuan Anda, sumber dan tahun nilai, rekomendasi, perangkat daerah "
+            "Satu lembar untuk setiap pilar: setiap baris adalah satu indikator dengan pertanyaannya, rubrik setiap "
+            "tingkat, serta satuan dan ambang batas untuk indikator terukur.",
+            "Isi kolom di sebelah kanan: tingkat ({low}–{high}, atau TB bila indikator tidak berlaku), target bila "
+            "berbeda dari kerangka, nilai terukur, temuan Anda, sumber dan tahun nilai, rekomendasi, perangkat daerah "
             "penanggung jawab, dan tahun target penyelesaiannya.",
             "Untuk indikator terukur isikan nilainya: tingkatnya ditentukan dari ambang batas.",
             "Sel yang dibiarkan kosong tidak mengubah apa pun yang sudah tercatat.",
@@ -391,13 +398,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form_question": {"en": "Question", "id": "Pertanyaan"},
     "form_unit": {"en": "Unit", "id": "Satuan"},
     "form_thresholds": {"en": "Thresholds", "id": "Ambang batas"},
-    "form_level": {"en": "Level (1–5 or TB)", "id": "Tingkat (1–5 atau TB)"},
+    "form_level": {"en": "Level ({low}–{high} or TB)", "id": "Tingkat ({low}–{high} atau TB)"},
     "form_value": {"en": "Value", "id": "Nilai"},
     "form_source": {"en": "Source of the value", "id": "Sumber nilai"},
     "form_year": {"en": "Year of the value", "id": "Tahun nilai"},
     "form_responsible": {"en": "Responsible unit (OPD)", "id": "Perangkat daerah penanggung jawab"},
     "form_due": {"en": "Due (year)", "id": "Target waktu (tahun)"},
-    "form_bad_level": {"en": "Choose 1–5 or TB", "id": "Pilih 1–5 atau TB"},
+    "form_not_applicable": {"en": "not applicable", "id": "tidak berlaku"},
+    "form_bad_level": {"en": "Choose {low}–{high} or TB", "id": "Pilih {low}–{high} atau TB"},
     "form_bad_year": {"en": "A year such as 2026", "id": "Tahun, misalnya 2026"},
     "form_bad_number": {"en": "A number", "id": "Angka"},
     # method
@@ -513,8 +521,8 @@ class Catalogue:
         text = MESSAGES[key][self.lang]
         return text.format(**values) if values else text
 
-    def lines(self, key: str) -> list[str]:
-        return list(MESSAGES[key][self.lang])
+    def lines(self, key: str, **values) -> list[str]:
+        return [line.format(**values) if values else line for line in MESSAGES[key][self.lang]]
 
     def number(self, value: float | None, digits: int = 2) -> str:
         """Two decimals with the language's decimal separator; a dash for no value."""

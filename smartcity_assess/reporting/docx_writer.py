@@ -270,6 +270,8 @@ class _Writer:
             header = table.add_row()
             _repeat_header(header)
             fill(header, block.header, header=True)
+            for cell in header.cells:  # a header of two lines is not left at a page's foot, nor split over it
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         for values in block.rows:
             fill(table.add_row(), values)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.errors import UserError
 from ..core.framework import Framework
 from ..core.text import localize
+from ..files import atomic_write
 from ..services.field_sheets import FORM_SHEET, KEY_ROW, NOT_APPLICABLE_WORDS, sheet_title
 from .catalogue import Catalogue
 
@@ -40,13 +41,14 @@ def _add_validations(sheet, cat: Catalogue, levels: tuple[int, ...], ranges: dic
     from openpyxl.worksheet.datavalidation import DataValidation
 
     def validate(key: str, validation: DataValidation) -> None:
+        validation.showErrorMessage = True  # openpyxl's default is off, and then Excel takes any entry
         validation.add(ranges[key])
         sheet.add_data_validation(validation)
 
+    scale = {"low": levels[0], "high": levels[-1]}
     choices = ",".join([*map(str, levels), "TB"])
-    validate(
-        "level", DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level"))
-    )
+    level = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, error=cat("form_bad_level", **scale))
+    validate("level", level)
     validate("target", DataValidation(type="list", formula1=f'"{",".join(map(str, levels))}"', allow_blank=True))
     number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True)
     number.error = cat("form_bad_number")
@@ -65,8 +67,11 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     cat = Catalogue(lang)
     path = Path(path).expanduser()
     if path.suffix.lower() != ".xlsx":
-        raise UserError(f"a field sheet is an Excel workbook: give a file name ending in .xlsx, not {path.name}")
+        raise UserError("form_not_xlsx", name=path.name)
+    if path.is_dir():
+        raise UserError("form_is_folder", path=path)
     levels = framework.level_numbers
+    scale = {"low": levels[0], "high": levels[-1]}  # a framework may have 3 levels, or 10
     text = lambda value: localize(value, lang)  # noqa: E731
     workbook = Workbook()
     guide = workbook.active
@@ -74,7 +79,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     guide["A1"] = f"{cat('form_title')}: {text(framework.title)} {framework.version}"
     guide["A1"].font = Font(bold=True, size=14)
     row = 3
-    for line in cat.lines("form_lines"):
+    for line in cat.lines("form_lines", **scale):
         guide.cell(row=row, column=1, value=f"• {line}").alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     row += 1
@@ -82,7 +87,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     for number in levels:
         row += 1
         guide.cell(row=row, column=1, value=f"{number} – {text(framework.levels[number])}")
-    guide.cell(row=row + 1, column=1, value=f"TB – {cat('na')}")
+    guide.cell(row=row + 1, column=1, value=f"TB – {cat('form_not_applicable')}")
     guide.column_dimensions["A"].width = 120
 
     info_keys = _info_keys(levels)
@@ -94,7 +99,7 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
         **{f"rubric_{n}": f"{n} – {text(framework.levels[n])}" for n in levels},
         "unit": cat("form_unit"),
         "thresholds": cat("form_thresholds"),
-        "level": cat("form_level"),
+        "level": cat("form_level", **scale),
         "target": cat("target"),
         "value": cat("form_value"),
         "note": cat("finding").rstrip(":"),
@@ -151,7 +156,8 @@ def write_field_sheet(framework: Framework, path: str | os.PathLike, lang: str =
     form.append(["not applicable", " ".join(sorted(NOT_APPLICABLE_WORDS))])
     form.sheet_state = "hidden"
     try:
-        workbook.save(path)
+        with atomic_write(path) as handle:  # as every export: a failed one leaves the old sheet as it was
+            workbook.save(handle)
     except OSError as exc:
-        raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
+        raise UserError("form_cannot_write", path=path, reason=exc.strerror or exc) from None
     return path

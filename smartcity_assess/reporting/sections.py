@@ -204,12 +204,19 @@ def _member(ctx: Context, role: str):
 
 
 def _approving_reviewer(ctx: Context):
-    """The team's reviewer; else, once approved, the reviewer who signed it off in the app or CLI."""
+    """Once approved, the reviewer who signed it off (the sealed record, as the cover says), with the team's
+    NIP and position for what the approval left out when the team names the same person; before, the team's."""
     member = _member(ctx, "reviewer")
     info = ctx.data.current.info
-    if member is None and info.is_final and info.reviewer:
-        return TeamMemberInfo(info.reviewer, "reviewer", info.reviewer_nip or "", info.reviewer_role or "")
-    return member
+    if not (info.is_final and info.reviewer):
+        return member
+    same = member if member is not None and member.name == info.reviewer else None
+    return TeamMemberInfo(
+        info.reviewer,
+        "reviewer",
+        info.reviewer_nip or (same.nip if same else ""),
+        info.reviewer_role or (same.position if same else ""),
+    )
 
 
 def signoff_page(ctx: Context) -> list[Block]:
@@ -413,15 +420,12 @@ def method_section(ctx: Context) -> list[Block]:
     story += [Bullet(line, marker=f"{n}.") for n, line in enumerate(cat.lines("stages"), start=1)]
     story.append(ctx.h2(cat("method_sources")))
     sources = sorted({r.value_source for r in ctx.data.responses.values() if r.value_source})
-    story.append(
-        Para(
-            cat(
-                "sources_text",
-                files=len(ctx.data.evidence),
-                sources="; ".join(sources) if sources else cat("no_value_sources"),
-            )
-        )
-    )
+    count = len(ctx.data.evidence)
+    files = cat("source_files_one") if count == 1 else cat("source_files", count=count)
+    if sources:
+        story.append(Para(cat("sources_text", files=files, sources="; ".join(sources))))
+    else:  # not "measured values from no source stated yet"
+        story.append(Para(cat("sources_text_unsourced", files=files)))
     story.append(ctx.h2(cat("method_scale")))
     story.append(
         Table([cat("level"), cat("level_name")], [[str(n), ctx.level_name(n)] for n in fw.level_numbers], [2, 8])

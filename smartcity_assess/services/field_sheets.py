@@ -38,10 +38,7 @@ def read_field_sheet(
     sheet, row and column otherwise."""
     form = {cell_text(row[0]): cell_text(row[1]) for row in sheets[FORM_SHEET] if len(row) >= 2}
     if form.get("framework") != framework.code:
-        raise UserError(
-            f"{name}: a field sheet of framework {form.get('framework') or '?'}, but the assessment uses "
-            f"{framework.code}; export a sheet with 'smartcity-assess forms export --framework {framework.code}'"
-        )
+        raise UserError("form_other_framework", name=name, found=form.get("framework") or "?", uses=framework.code)
     result: dict[str, ResponseInput] = {}
     for title, sheet_rows in sheets.items():
         if title == FORM_SHEET:
@@ -66,7 +63,7 @@ def read_field_sheet(
                     given["na"] = "yes"
                 result[code] = parse_response_row(framework, code, given, row_number, current.get(code))
             except UserError as exc:
-                raise UserError(f"{name}: sheet {title}, {exc}") from None
+                raise UserError("form_bad_cell", name=name, sheet=title, problem=exc) from None
     if not result:
-        raise UserError(f"{name}: the field sheet has no answer filled in")
+        raise UserError("form_no_answer", name=name)
     return result

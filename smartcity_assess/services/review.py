@@ -19,7 +19,7 @@ from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
 from ..persistence.store import Store, audit_row, default_actor, utcnow
 
-_NIP = re.compile(r"\d{18}")
+_NIP = re.compile(r"[0-9]{18}")  # ASCII digits: \d takes Arabic-Indic and full-width ones too
 
 
 def _require_no_conflicts(conn, assessment_id: uuid.UUID) -> None:
@@ -58,7 +58,7 @@ def normalized_nip(nip: str | None) -> str | None:
         return None
     digits = "".join(nip.split())
     if not _NIP.fullmatch(digits):
-        raise UserError("nip_invalid", nip=nip)
+        raise UserError("nip_invalid", nip=nip if len(nip) <= 40 else f"{nip[:40]}…")  # not a page of it
     return digits
 
 

@@ -154,15 +154,18 @@ def _read_xlsx(path: Path) -> dict[str, list[list]]:
         workbook = load_workbook(handle, read_only=True, data_only=False)
         try:
             sheets = {}
+            several = len(workbook.worksheets) > 1  # a field sheet: K4 is on every pillar's sheet
             for sheet in workbook.worksheets:
                 sheet.reset_dimensions()  # a forged <dimension> must not make every row 16,384 cells wide
-                sheets[sheet.title] = list(_bounded(_xlsx_values(sheet.iter_rows())))
+                rows = _xlsx_values(sheet.iter_rows(), sheet.title if several else None)
+                sheets[sheet.title] = list(_bounded(rows))
             return sheets
         finally:
             workbook.close()
 
 
-def _xlsx_values(rows) -> Iterator[list]:
+def _xlsx_values(rows, sheet: str | None = None) -> Iterator[list]:
+    where = f"sheet {sheet}, " if sheet is not None else ""
     for row in rows:
         values = []
         for cell in row:
@@ -170,7 +173,7 @@ def _xlsx_values(rows) -> Iterator[list]:
                 formula = str(cell.value)
                 shown = formula if len(formula) <= 40 else formula[:40] + "…"
                 raise UserError(
-                    f"cell {cell.coordinate} holds a formula ({shown}); the import takes values only: "
+                    f"{where}cell {cell.coordinate} holds a formula ({shown}); the import takes values only: "
                     "paste the cells as values and save again"
                 )
             values.append(cell.value)

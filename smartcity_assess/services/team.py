@@ -18,25 +18,31 @@ def set_member(
     name: str,
     role: str,
     *,
-    nip: str = "",
-    position: str = "",
+    nip: str | None = None,
+    position: str | None = None,
     actor: str | None = None,
 ) -> TeamMemberInfo:
+    """Add a member, or change the one with this name; a NIP or position left None keeps what is stored
+    (changing someone's position on the command line must not wipe their NIP), "" clears it."""
     name = clean_text(name, "name", PERSON_MAX_CHARS, single_line=True)
     if not name:
         raise UserError("team_name_empty")
     if role not in TEAM_ROLES:
         raise UserError("team_role_unknown", role=role, roles=", ".join(TEAM_ROLES))
-    member = TeamMemberInfo(
-        name=name,
-        role=role,
-        nip=normalized_nip(nip) or "",
-        position=clean_text(position, "position", FRAMEWORK_NAME_MAX_CHARS, single_line=True),
-    )
-    with store.transaction():  # the count and the write see the same team
-        known = {m.name for m in store.team(assessment_id)}
-        if name not in known and len(known) >= TEAM_MAX_MEMBERS:
+    nip = None if nip is None else normalized_nip(nip) or ""
+    if position is not None:
+        position = clean_text(position, "position", FRAMEWORK_NAME_MAX_CHARS, single_line=True)
+    with store.transaction():  # what is kept is read in the transaction that writes it
+        members = store.team(assessment_id)
+        old = next((m for m in members if m.name == name), None)
+        if old is None and len(members) >= TEAM_MAX_MEMBERS:
             raise UserError("team_too_large", most=TEAM_MAX_MEMBERS)
+        member = TeamMemberInfo(
+            name=name,
+            role=role,
+            nip=nip if nip is not None else (old.nip if old else ""),
+            position=position if position is not None else (old.position if old else ""),
+        )
         store.set_team_member(assessment_id, member, actor=actor)
     return member
 

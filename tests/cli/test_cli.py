@@ -10,7 +10,7 @@ import pytest
 from smartcity_assess.cli import main
 from smartcity_assess.core.scoring import score_assessment
 from smartcity_assess.services.frameworks import open_store
-from tests.conftest import DATA
+from tests.conftest import DATA, database_rows
 
 
 @pytest.fixture
@@ -343,6 +343,41 @@ def test_team_command_adds_lists_and_removes(run, mini_id, db_path):
     assert counts(db_path) == before
     run("assessments", "team", mini_id, "--remove", "Budi")
     assert "Budi" not in run("assessments", "team", mini_id)[1]
+
+
+def test_changing_a_members_position_keeps_their_nip(run, mini_id):
+    nip = "198203152006042001"
+    run("assessments", "team", mini_id, "--add", "Siti Aminah", "--role", "lead", "--nip", nip)
+    run("assessments", "team", mini_id, "--add", "Siti Aminah", "--role", "lead", "--position", "Kepala Bidang")
+    [member] = json.loads(run("assessments", "team", mini_id, "--json")[1])["team"]
+    assert (member["nip"], member["position"]) == (nip, "Kepala Bidang")
+    run("assessments", "team", mini_id, "--add", "Siti Aminah", "--role", "lead", "--nip", "")  # "" clears it
+    [member] = json.loads(run("assessments", "team", mini_id, "--json")[1])["team"]
+    assert (member["nip"], member["position"]) == ("", "Kepala Bidang")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--nip", "198203152006042001"], "error: --nip goes with --add NAME (the member it is for)\n"),
+        (["--position", "Kepala Bidang"], "error: --position goes with --add NAME (the member it is for)\n"),
+        # \d would take these: Arabic-Indic and full-width digits are not a NIP
+        (["--add", "Andi", "--role", "assessor", "--nip", "١٩٨٢٠٣١٥٢٠٠٦٠٤٢٠٠١"], "is not a NIP: a NIP has 18 digits"),
+        (["--add", "Andi", "--role", "assessor", "--nip", "１９８２０３１５２００６０４２００１"], "is not a NIP"),
+    ],
+)
+def test_a_team_option_that_cannot_apply_is_refused_and_nothing_changes(run, mini_id, db_path, argv, message):
+    before = database_rows(db_path)
+    code, out, err = run("assessments", "team", mini_id, *argv)
+    assert (code, out) == (2, "") and message in err
+    assert database_rows(db_path) == before
+
+
+def test_a_nip_of_a_megabyte_is_refused_in_one_short_line(run, mini_id, db_path):
+    before = database_rows(db_path)
+    code, _, err = run("assessments", "team", mini_id, "--add", "Andi", "--role", "lead", "--nip", "1" * 1_000_000)
+    assert code == 2 and err == f"error: '{'1' * 40}…' is not a NIP: a NIP has 18 digits\n"
+    assert database_rows(db_path) == before
 
 
 def test_score_prints_and_lists_the_domains_of_spbe(run, tmp_path):

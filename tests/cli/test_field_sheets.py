@@ -150,3 +150,98 @@ def test_export_errors_are_one_line(run, tmp_path, mini_store):
     assert code == 2 and err.startswith("error: no framework nope")
     code, _, err = run("forms", "export", "--framework", "mini", "--out", str(tmp_path / "x.csv"))
     assert code == 2 and "ending in .xlsx" in err
+
+
+def test_excel_refuses_a_wrong_entry_rather_than_only_suggesting_one(sheet):
+    """Excel stops a wrong entry only when a validation says to show its error; openpyxl's default is off."""
+    for name in ("GOV", "WIFI"):
+        validations = load_workbook(sheet)[name].data_validations.dataValidation
+        assert validations and all(v.showErrorMessage for v in validations)
+
+
+def test_the_instructions_spell_out_tb(sheet):
+    lines = [row[0] for row in load_workbook(sheet)["Petunjuk"].iter_rows(values_only=True)]
+    assert "TB – tidak berlaku" in lines
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({}, "error: spbe.xlsx: lembar kerja lapangan belum berisi satu jawaban pun\n"),
+        ({"I01": {"level": 3}}, "error: spbe.xlsx: lembar kerja lapangan kerangka spbe-2020, padahal penilaian ini"),
+    ],
+)
+def test_a_refused_sheet_is_said_in_indonesian_with_lang_id(run, tmp_path, mini_id, db_path, answers, message):
+    other = tmp_path / "spbe.xlsx"
+    run("forms", "export", "--framework", "spbe-2020" if answers else "mini", "--out", str(other))
+    fill(other, answers)
+    before = rows(db_path)
+    code, _, err = run("--lang", "id", "responses", "import", mini_id, str(other))
+    assert code == 2 and err.startswith(message), err
+    assert rows(db_path) == before
+
+
+def test_a_failed_export_leaves_the_sheet_there_as_it_was(run, sheet, monkeypatch):
+    from openpyxl import Workbook
+
+    before = sheet.read_bytes()
+
+    def full_disk(self, target):
+        target.write(b"PK\x03\x04 half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    code, out, err = run("forms", "export", "--framework", "mini", "--out", str(sheet))
+    assert (code, out) == (2, "")
+    assert err == f"error: {sheet}: cannot write the file (No space left on device); nothing was changed\n"
+    assert sheet.read_bytes() == before
+    assert [p.name for p in sheet.parent.iterdir() if p.name.startswith(".")] == []  # no half file left beside it
+
+
+def test_a_folder_as_the_sheet_is_one_sentence(run, tmp_path, mini_store):
+    folder = tmp_path / "sheets.xlsx"
+    folder.mkdir()
+    code, _, err = run("forms", "export", "--framework", "mini", "--out", str(folder))
+    assert code == 2 and err == f"error: {folder} is a folder; give a file name such as lembar.xlsx\n"
+
+
+def test_a_formula_is_named_with_its_sheet_since_every_pillar_has_a_cell_k4(run, sheet, mini_id, db_path):
+    workbook = load_workbook(sheet)
+    wifi = workbook["WIFI"]
+    wifi.cell(row_of(wifi, "W2"), column(wifi, "level"), "=1+2")
+    workbook.save(sheet)
+    before = rows(db_path)
+    code, _, err = run("responses", "import", mini_id, str(sheet))
+    assert code == 2 and ": sheet WIFI, cell K5 holds a formula (=1+2); the import takes values only" in err, err
+    assert rows(db_path) == before
+
+
+def test_a_four_level_framework_says_1_to_4_not_1_to_5(tmp_path):
+    from smartcity_assess.core.framework_loader import framework_from_data
+    from smartcity_assess.reporting.field_sheet import write_field_sheet
+
+    data = {
+        "code": "four",
+        "version": "1",
+        "title": "Four levels",
+        "levels": {1: "Initial", 2: "Managed", 3: "Defined", 4: "Optimised"},
+        "bands": [{"min": 0, "label": "Low"}, {"min": 2.5, "label": "High"}],
+        "pillars": [
+            {
+                "code": "P",
+                "name": "Pillar",
+                "weight": 1,
+                "indicators": [
+                    {"code": "X1", "name": "X", "question": "X?", "weight": 1, "rubric": dict(enumerate("abcd", 1))}
+                ],
+            }
+        ],
+    }
+    path = write_field_sheet(framework_from_data(data), tmp_path / "four.xlsx", "id")
+    workbook = load_workbook(path)
+    pillar = workbook["P"]
+    assert pillar.cell(KEY_ROW - 1, column(pillar, "level")).value == "Tingkat (1–4 atau TB)"
+    [level] = [v for v in pillar.data_validations.dataValidation if v.formula1 == '"1,2,3,4,TB"']
+    assert level.error == "Pilih 1–4 atau TB"
+    guide = " ".join(str(row[0]) for row in workbook["Petunjuk"].iter_rows(values_only=True) if row[0])
+    assert "tingkat (1–4, atau TB" in guide and "1–5" not in guide

@@ -79,6 +79,22 @@ def test_conflicts_list_and_resolve(two):
     assert run("lead", "assessments", "finalize", aid)[0] == 0
 
 
+def test_conflicts_list_shows_what_taking_a_side_would_lose_in_the_readers_language(two):
+    run, aid, tmp = two
+    line = round_trip(
+        run,
+        aid,
+        tmp,
+        "indicator,level,recommendation,responsible,due\nG1,4,Sahkan SOP,Diskominfo,2027\n",
+        "indicator,level\nG1,3\n",
+    )
+    assert line.endswith("conflicts 1\n")
+    out = run("lead", "--lang", "id", "conflicts", "list", aid)[1]
+    assert "milik saya:   tingkat 3 (lead," in out
+    assert "milik mereka: tingkat 4 (ani," in out and "· rekomendasi: Sahkan SOP (Diskominfo, target waktu 2027)" in out
+    assert "recommendation" not in run("lead", "conflicts", "list", aid)[1].split("theirs")[0]  # mine has none
+
+
 def test_resolve_with_a_reconciled_answer(two):
     run, aid, tmp = two
     assert round_trip(run, aid, tmp, "indicator,level\nG2,5\n", "indicator,level\nG2,1\n").endswith("conflicts 1\n")

@@ -72,6 +72,8 @@ def test_domains_and_legal_basis_round_trip_in_the_canonical_form():
         (lambda d: d["pillars"][1].update(domain="D9"), "pillars[1].domain: 'D9' is not one of the domains (D1, D2)"),
         (lambda d: d["pillars"][0].pop("domain"), "pillars[0].domain: missing: the framework has domains"),
         (lambda d: d["domains"].append({"code": "D1", "name": "x"}), "domains[2].code: duplicate domain code 'D1'"),
+        (lambda d: d["pillars"][0].update(domain=["D1", "D2"]), "pillars[0].domain: must be the code of one domain"),
+        (lambda d: d["pillars"][0].update(domain={"en": "D1"}), "pillars[0].domain: must be the code of one domain"),
         (lambda d: d["domains"].append({"code": "D3", "name": "x"}), "domains[2]: no pillar belongs to domain 'D3'"),
         (lambda d: d["domains"][0].update(colour="red"), "domains[0]: unknown key 'colour'"),
         (lambda d: d["domains"][1].pop("name"), "domains[1].name: missing (required)"),

@@ -183,6 +183,19 @@ def test_domains_are_scored_and_shown_in_the_report(store, tmp_path):
         assert "Peraturan Presiden Nomor 95 Tahun 2018" in text
 
 
+def test_every_docx_table_header_repeats_and_stays_with_its_first_row(demo_store, bandung, tmp_path):
+    """A header of two lines at a page's foot broke over it ('assessment' alone on the next page). Not by
+    w:cantSplit on the header: LibreOffice then drops the table's rows from the page altogether."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(write_report(demo_store, bandung, tmp_path / "r.docx"))
+    headers = [t.rows[0] for t in document.tables if t.rows[0]._tr.trPr is not None]
+    assert len(headers) >= 10
+    for row in headers:
+        assert row._tr.trPr.find(qn("w:tblHeader")) is not None and row._tr.trPr.find(qn("w:cantSplit")) is None
+        assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in row.cells)
+
+
 def test_the_docx_reopens_and_libreoffice_converts_it_to_pdf(demo_store, bandung, tmp_path):
     path = write_report(demo_store, bandung, tmp_path / "laporan.docx", lang="id")
     document = docx.Document(path)  # python-docx reads back what it wrote

@@ -3,7 +3,7 @@
 import pytest
 
 from smartcity_assess.reporting import write_report
-from smartcity_assess.services import review
+from smartcity_assess.services import review, team
 from tests.reporting.conftest import page_texts
 from tests.team.helpers import Laptop
 
@@ -50,5 +50,38 @@ def test_one_assessor_has_no_agreement_paragraph(tmp_path):
         lead.answer(aid, "G1", level=3)
         text = " ".join(page_texts(write_report(lead.store, aid, tmp_path / "one.pdf")))
         assert "Krippendorff" not in text and "not yet approved" in text
+    finally:
+        lead.close()
+
+
+def test_the_sign_off_page_names_who_approved_as_the_cover_does(tmp_path):
+    """The team named 'Ujang' without a NIP; 'Ujang Suryana' approved with one: the signed page must not differ."""
+    lead = Laptop(tmp_path, "lead").with_mini()
+    try:
+        aid = lead.new()
+        lead.answer(aid, "G1", level=3)
+        team.set_member(lead.store, aid, "Ujang", "reviewer")
+        team.set_member(lead.store, aid, "Rina", "lead", nip="197905102006042003", position="Kepala Seksi")
+        review.submit(lead.store, aid, actor="lead")
+        review.approve(lead.store, aid, reviewer="Ujang Suryana", role="Kepala Bidang", nip="198001012005011001")
+        signoff = page_texts(write_report(lead.store, aid, tmp_path / "r.pdf", lang="id"))[1]
+        assert "Ujang Suryana" in signoff and "NIP. 19800101 200501 1 001" in signoff and "Kepala Bidang" in signoff
+        assert "NIP. 19790510 200604 2 003" in signoff  # the lead as the team names them
+    finally:
+        lead.close()
+
+
+def test_the_method_counts_one_file_and_says_when_no_value_has_a_source(tmp_path):
+    lead = Laptop(tmp_path, "lead").with_mini()
+    try:
+        aid = lead.new()
+        lead.answer(aid, "G1", level=3)
+        lead.attach(aid, "G1", "sop.pdf", b"%PDF-1.4 sop")
+        text = " ".join(" ".join(page_texts(write_report(lead.store, aid, tmp_path / "r.pdf"))).split())
+        assert "interviews with the perangkat daerah and 1 evidence file (listed in the appendix); no measured" in text
+        assert "from no source stated yet" not in text
+        lead.answer(aid, "W1", value=45, value_source="BPS Susenas")
+        text = " ".join(" ".join(page_texts(write_report(lead.store, aid, tmp_path / "r.pdf"))).split())
+        assert "1 evidence file (listed in the appendix) and measured values from BPS Susenas." in text
     finally:
         lead.close()

@@ -126,6 +126,21 @@ def test_member_names_that_escape(receiver, tmp_path, name):
     assert name in str(error)
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("revisions.json\nPK\x01\x02" + "x" * 500, "package_unsafe_name"),
+        ("notes\u2028" + "y" * 500, "package_unexpected_member"),
+    ],
+)
+def test_a_damaged_member_name_is_quoted_on_one_short_line(receiver, tmp_path, name, code):
+    """A flipped byte in the zip's directory gives a name with line ends and garbage (hypothesis found one)."""
+    ani, fresh = receiver
+    error = str(refused(ani, repack(members(fresh), names=[name]), tmp_path, code))
+    assert "\n" not in error and "\u2028" not in error and len(error) < 250
+    assert name[:5] in error and ("\\n" in error or "\\u2028" in error)  # escaped, not dropped
+
+
 def test_a_member_over_the_size_cap(receiver, tmp_path, monkeypatch):
     ani, fresh = receiver
     monkeypatch.setattr(package_format, "MAX_MEMBER_BYTES", 1000)
