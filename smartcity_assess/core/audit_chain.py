@@ -80,9 +80,13 @@ RESPONSE_FIELDS = ("level", "na", "target", "value", "note")
 
 
 def content_hash(
-    assessment: Mapping[str, Any], responses: Mapping[str, Mapping[str, Any]], evidence: Iterable[Mapping[str, Any]]
+    assessment: Mapping[str, Any],
+    responses: Mapping[str, Mapping[str, Any]],
+    evidence: Iterable[Mapping[str, Any]],
+    members: Iterable[Mapping[str, Any]] = (),
 ) -> str:
-    """SHA-256 of what an approval signs: the assessment, every response and every evidence file's hash."""
+    """SHA-256 of what an approval signs: the assessment, every response and every evidence file's hash,
+    and the people and place the signed report names (only when given: older seals still verify)."""
     data = {
         # the city as the store matches it (case and spaces folded): a database that spells it
         # "Kota bandung" holds the same assessment, and a seal made elsewhere must still verify there
@@ -95,6 +99,11 @@ def content_hash(
         "responses": {code: _response_content(fields) for code, fields in sorted(responses.items())},
         "evidence": sorted([e["indicator_code"], e["file_name"], e["sha256"], int(e["size"])] for e in evidence),
     }
+    team = sorted([m["name"], m["role"], m["nip"] or "", m["position"] or ""] for m in members)
+    if team:
+        data["team"] = team
+    if assessment.get("sign_place"):
+        data["sign_place"] = assessment["sign_place"]
     return hashlib.sha256(canonical(data)).hexdigest()
 
 

@@ -292,7 +292,14 @@ def current_content_hash(conn: Connection, assessment_id: uuid.UUID) -> str:
         for r in _dicts(conn.execute(select(RESPONSES).where(RESPONSES.c.assessment_id == assessment_id)))
     }
     evidence = _dicts(conn.execute(select(EVIDENCE).where(EVIDENCE.c.assessment_id == assessment_id)))
-    return content_hash(assessment, responses, evidence)
+    members = _dicts(conn.execute(select(TEAM_MEMBERS).where(TEAM_MEMBERS.c.assessment_id == assessment_id)))
+    return content_hash(assessment, responses, evidence, members)
+
+
+def replace_team(conn: Connection, assessment_id: uuid.UUID, members: Iterable[Mapping[str, Any]]) -> None:
+    """The team as given (an approved assessment arriving from elsewhere: the team it was signed with)."""
+    conn.execute(TEAM_MEMBERS.delete().where(TEAM_MEMBERS.c.assessment_id == assessment_id))
+    insert_rows(conn, TEAM_MEMBERS, [{**m, "id": uuid.uuid4(), "assessment_id": assessment_id} for m in members])
 
 
 def set_review(conn: Connection, assessment_id: uuid.UUID, **values: datetime | str | None) -> None:

@@ -236,7 +236,9 @@ class _Merge:
                 counts[outcomes[code]] -= 1
                 counts[CONFLICT] += 1
 
-        if status == DRAFT or created:  # a closed assessment's team is the one it was signed with
+        if pkg.assessment["status"] == FINAL and review_from_package:
+            self._take_signed_team()  # an approval from elsewhere: the team and place it sealed
+        elif status == DRAFT:
             self._merge_team(snap)
         added_evidence, removed_evidence = self._merge_evidence(snap)
         if (added_evidence or removed_evidence) and status != DRAFT and not created:
@@ -389,6 +391,11 @@ class _Merge:
             self.audit.append(self._entry("set", None, "sign_place", None, place))
             new.append(place)
         self.changed |= bool(new)
+
+    def _take_signed_team(self) -> None:
+        team.replace_team(self.conn, self.target, self.package.team)
+        team.touch(self.conn, self.target, sign_place=self.package.assessment.get("sign_place"))
+        self.changed = True
 
     def _carried_conflicts(self, status: str) -> list[str]:
         """Open the conflicts the package still had open, where our history has not taken that side in.

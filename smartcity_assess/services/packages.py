@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import uuid
 import zipfile
 import zlib
@@ -30,6 +29,7 @@ from ..core.errors import NotFoundError, UserError
 from ..core.framework import Framework
 from ..core.framework_loader import FrameworkError, framework_checksum, framework_from_json
 from ..core.responses import ResponseInput, validate_response
+from ..files import atomic_write
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
 from ..persistence.records import TEAM_ROLES
@@ -99,13 +99,9 @@ def export_package(
         total = sum(len(b) for b in members.values()) + sum(size for _, size in blobs)
         done = 0
         try:
-            folder = out.parent if str(out.parent) else Path(".")
-            handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-        except OSError as exc:
-            raise UserError("package_write_failed", name=str(out), reason=exc.strerror or str(exc)) from None
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
+            # atomic_write: a kill or a full disk never leaves half a package, and the file gets the
+            # mode every file we write gets (the umask's), not a temporary file's 0600
+            with atomic_write(out) as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
                 listed = {}
                 for name, data in members.items():
                     zf.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
@@ -131,15 +127,8 @@ def export_package(
                     listed[fmt.EVIDENCE_PREFIX + sha] = {"sha256": sha, "size": size}
                 manifest = _manifest(store, snap, pillars, listed, actor)
                 zf.writestr(fmt.MANIFEST, _json_bytes(manifest), compress_type=zipfile.ZIP_DEFLATED)
-                raw.flush()
-                os.fsync(raw.fileno())
-            os.replace(temp, out)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise UserError("package_write_failed", name=str(out), reason=exc.strerror or str(exc)) from None
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
     return out
 
 
@@ -631,7 +620,7 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
     removals = _parse_removals(name, framework, data.get("evidence_removals.json", []))
 
     if assessment["status"] == FINAL:
-        sealed = content_hash(assessment, responses, evidence)
+        sealed = content_hash(assessment, responses, evidence, team_members)
         seal = next((e for e in audit if e["hash"] == assessment["sealed_head"]), None)
         if sealed != assessment["content_hash"] or seal is None or sealed not in (seal["new_value"] or ""):
             raise UserError("package_seal_broken", name=name)

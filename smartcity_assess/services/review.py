@@ -17,7 +17,7 @@ from ..core.audit_chain import first_break
 from ..core.errors import UserError
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
-from ..persistence.store import Store, audit_row, default_actor, utcnow
+from ..persistence.store import RESPONSE_FIELDS, Store, audit_row, default_actor, utcnow
 
 _NIP = re.compile(r"[0-9]{18}")  # ASCII digits: \d takes Arabic-Indic and full-width ones too
 
@@ -88,9 +88,15 @@ def approve(
 def _seal(conn, assessment_id, *, reviewer, role, nip, actor) -> str:
     now = utcnow()
     digest = team.current_content_hash(conn, assessment_id)
-    signer = ", ".join(filter(None, [reviewer, role, f"NIP {nip}" if nip else None]))
     entry = audit_row(
-        actor, "approve", assessment_id, None, "status", IN_REVIEW, f"{FINAL}; {signer}; content {digest}", now
+        actor,
+        "approve",
+        assessment_id,
+        None,
+        "status",
+        IN_REVIEW,
+        _sealed_value(_signer(reviewer, role, nip), digest),
+        now,
     )
     team.insert_audit(conn, [entry])
     team.set_review(
@@ -106,6 +112,15 @@ def _seal(conn, assessment_id, *, reviewer, role, nip, actor) -> str:
         sealed_head=entry["hash"],
     )
     return digest
+
+
+def _signer(reviewer, role, nip) -> str:
+    return ", ".join(filter(None, [reviewer, role, f"NIP {nip}" if nip else None]))
+
+
+def _sealed_value(signer: str, digest: str) -> str:
+    """What the approval's audit entry records: verify compares the stored reviewer against it."""
+    return f"{FINAL}; {signer}; content {digest}"
 
 
 def return_to_draft(store: Store, assessment_id: uuid.UUID, *, reason: str, actor: str | None = None) -> None:
@@ -165,11 +180,7 @@ def verify(store: Store, assessment_id: uuid.UUID) -> Verification:
         revisions = {r["id"]: r for r in snap.revisions}
         for code, response in sorted(snap.responses.items()):
             head = revisions.get(response["revision"])
-            if (
-                head is None
-                or head["indicator_code"] != code
-                or any(head[f] != response[f] for f in ("level", "na", "target", "value", "note"))
-            ):
+            if head is None or head["indicator_code"] != code or any(head[f] != response[f] for f in RESPONSE_FIELDS):
                 return Verification(False, "verify_response", {"indicator": code})
         for rev in snap.revisions:
             for parent in (rev["parent_id"], rev["merged_from"]):
@@ -187,8 +198,9 @@ def verify(store: Store, assessment_id: uuid.UUID) -> Verification:
         if a["status"] == FINAL and a["sealed_head"] is not None:
             current = team.current_content_hash(conn, assessment_id)
             seal = next((e for e in snap.audit if e["hash"] == a["sealed_head"]), None)
-            if seal is None or a["content_hash"] not in (seal["new_value"] or ""):
-                return Verification(False, "verify_seal", {})
+            signer = _signer(a["reviewer"], a["reviewer_role"], a["reviewer_nip"])
+            if seal is None or seal["new_value"] != _sealed_value(signer, a["content_hash"]):
+                return Verification(False, "verify_seal", {})  # the seal, or who it says signed, was changed
             if current != a["content_hash"]:
                 return Verification(False, "verify_content", {"sealed": a["content_hash"][:16], "now": current[:16]})
     return Verification(True)

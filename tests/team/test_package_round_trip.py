@@ -102,3 +102,14 @@ def _chain(laptop, aid):
             "FROM audit_entries WHERE assessment_id = ? ORDER BY seq",
             (aid.hex,),
         ).fetchall()
+
+
+def test_a_package_gets_the_mode_every_written_file_gets(lead_package):
+    import os
+    import stat
+
+    from smartcity_assess.files import umask_mode
+
+    _, _, package = lead_package
+    assert stat.S_IMODE(os.stat(package).st_mode) == umask_mode()  # not a temporary file's 0600
+    assert [p.name for p in package.parent.iterdir() if p.name.endswith(".part")] == []

@@ -4,6 +4,8 @@ are revisions like the level: they travel in packages, merge three-way, and clas
 import json
 import zipfile
 
+import pytest
+
 from smartcity_assess.services.conflicts import THEIRS, open_conflicts, resolve
 from smartcity_assess.services.review import approve, submit, verify
 
@@ -107,7 +109,6 @@ def test_the_team_and_signing_place_travel_and_are_united(laptops):
 
 
 def test_a_package_with_a_forged_team_member_is_refused_unchanged(laptops, tmp_path):
-    import pytest
 
     from smartcity_assess.core.errors import UserError
     from tests.team.helpers import members, repack
@@ -130,3 +131,52 @@ def test_a_package_with_a_forged_team_member_is_refused_unchanged(laptops, tmp_p
         with pytest.raises(UserError, match=r"forged\.scapkg"):
             ani.receive(bad)
         assert ani.rows() == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE team_members SET name = 'Mallory'",
+        "UPDATE team_members SET nip = '199901012020011001'",
+        "UPDATE assessments SET sign_place = 'Atlantis'",
+        "UPDATE assessments SET reviewer_nip = '199901012020011001'",
+        "UPDATE assessments SET reviewer = 'Mallory'",
+        "UPDATE responses SET responsible = 'Nobody'",
+    ],
+)
+def test_verify_finds_the_signed_people_and_place_edited_behind_the_apps_back(laptops, edit):
+    """What the signed report prints (team, place, reviewer) is sealed like the answers."""
+    import sqlite3
+
+    from smartcity_assess.services.team import set_member, set_sign_place
+
+    lead = laptops("lead")
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2, recommendation="Susun SOP", responsible="Diskominfo")
+    set_member(lead.store, aid, "Siti Aminah", "lead", nip="198203152006042001")
+    set_sign_place(lead.store, aid, "Bandung")
+    submit(lead.store, aid, actor="lead")
+    approve(lead.store, aid, reviewer="Rina", nip="197901012005011002", actor="Rina")
+    assert verify(lead.store, aid).intact
+    with sqlite3.connect(lead.path) as conn:
+        conn.execute(edit)
+    assert not verify(lead.store, aid).intact
+
+
+def test_a_final_arrives_with_the_team_it_was_signed_with(laptops):
+    from smartcity_assess.services.team import set_member, set_sign_place
+
+    lead, ani = laptops("lead", "ani")
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2)
+    ani.receive(lead.export(aid))
+    set_member(ani.store, aid, "Ani", "assessor")  # ani's own idea of the team, never sent
+    set_member(lead.store, aid, "Siti Aminah", "lead")
+    set_sign_place(lead.store, aid, "Bandung")
+    submit(lead.store, aid, actor="lead")
+    approve(lead.store, aid, reviewer="Rina", actor="Rina")
+    ani.receive(lead.export(aid, name="final.scapkg"))
+    assert ani.store.assessment(aid).status == "final"
+    assert [m.name for m in ani.store.team(aid)] == ["Siti Aminah"]  # as signed, not united
+    assert ani.store.assessment(aid).sign_place == "Bandung"
+    assert verify(ani.store, aid).intact
