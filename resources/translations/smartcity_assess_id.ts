@@ -571,12 +571,24 @@
             <translation>Terukur: {value} {unit}</translation>
         </message>
         <message>
+            <source>Source: {source}</source>
+            <translation>Sumber: {source}</translation>
+        </message>
+        <message>
             <source>Target: {target}</source>
             <translation>Target: {target}</translation>
         </message>
         <message>
             <source>Note: {note}</source>
             <translation>Catatan: {note}</translation>
+        </message>
+        <message>
+            <source>Recommendation: {text}</source>
+            <translation>Rekomendasi: {text}</translation>
+        </message>
+        <message>
+            <source>Responsible: {unit}; due {due}</source>
+            <translation>Penanggung jawab: {unit}; target waktu {due}</translation>
         </message>
         <message>
             <source>Evidence: {files}</source>
@@ -1440,6 +1452,10 @@
         <message>
             <source>Note</source>
             <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Rekomendasi</translation>
         </message>
     </context>
     <context>

@@ -164,3 +164,35 @@ def test_file_export_package_from_the_menu(qtbot, make_window, lead_and_ani, tmp
     window.export_package_action.trigger()
     qtbot.waitUntil(lambda: "Package written" in window.statusBar().currentMessage(), timeout=10000)
     assert seen and zipfile.is_zipfile(out)
+
+
+def test_the_report_fields_of_both_sides_are_shown_and_reconciled(qtbot, make_window, tmp_path):
+    """Taking a side takes its recommendation too, so the view shows it before anyone chooses."""
+    from smartcity_assess.ui.views.conflicts import ReconcileDialog
+
+    lead, ani = Laptop(tmp_path, "lead").with_mini(), Laptop(tmp_path, "ani").with_mini()
+    aid = lead.new()
+    lead.answer(aid, "G1", level=2)
+    ani.receive(lead.export(aid))
+    ani.answer(aid, "G1", level=4, recommendation="Terbitkan Perwal SOP", responsible="Diskominfo", due=2027)
+    lead.answer(aid, "G1", level=3, note="draft SOP seen\nsecond line", recommendation="Sahkan SOP")
+    lead.receive(ani.export(aid))
+    window = make_window(lead.store)
+    window.open_assessment(aid)
+    view = window.show_conflicts()
+    theirs, mine = view.theirs_text.text(), view.mine_text.text()
+    assert "Recommendation: Terbitkan Perwal SOP" in theirs and "Diskominfo; due 2027" in theirs
+    assert "Recommendation: Sahkan SOP" in mine and "second line" in mine
+
+    def reconcile(dialog: ReconcileDialog) -> None:
+        assert dialog.note.toPlainText() == "draft SOP seen\nsecond line"  # the whole note, line ends kept
+        dialog.recommendation.setText("Sahkan dan terbitkan Perwal SOP")
+        dialog.accept()
+
+    seen = answer_dialog(qtbot, ReconcileDialog, reconcile)
+    assert view.edit()
+    assert seen
+    settled = lead.store.response(aid, "G1")
+    assert (settled.recommendation, settled.note) == ("Sahkan dan terbitkan Perwal SOP", "draft SOP seen\nsecond line")
+    lead.close()
+    ani.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -192,10 +193,21 @@ class ConflictsView(QWidget):
                     value=f"{side.value:g}", unit=escape(localize(indicator.metric.unit, self._lang))
                 )
             )
+        if side.value_source or side.value_year:
+            source = ", ".join(str(x) for x in (side.value_source, side.value_year) if x)
+            lines.append(self.tr("Source: {source}").format(source=escape(source)))
         target = side.target if side.target is not None else indicator.target
         lines.append(self.tr("Target: {target}").format(target=target))
         if side.note:
-            lines.append(self.tr("Note: {note}").format(note=escape(side.note)))
+            lines.append(self.tr("Note: {note}").format(note=escape(side.note).replace("\n", "<br>")))
+        if side.recommendation:
+            lines.append(self.tr("Recommendation: {text}").format(text=escape(side.recommendation)))
+        if side.responsible or side.due:
+            lines.append(
+                self.tr("Responsible: {unit}; due {due}").format(
+                    unit=escape(side.responsible or "—"), due=side.due or "—"
+                )
+            )
         if side.evidence:
             names = ", ".join(escape(name) for name, _ in side.evidence)
             lines.append(self.tr("Evidence: {files}").format(files=names))
@@ -251,7 +263,8 @@ _NOT_APPLICABLE = 0  # the level list's entry for N/A (levels are 1 and up)
 
 
 class ReconcileDialog(QDialog):
-    """A reconciled answer: a level (or N/A) and a note, starting from this database's side."""
+    """A reconciled answer: a level (or N/A), a note and a recommendation, starting from this database's side
+    (the other report fields are this side's: Take theirs, or the walk afterwards, changes them)."""
 
     def __init__(self, session: AssessmentSession, conflict: Conflict, *, lang: str, parent=None):
         super().__init__(parent)
@@ -265,10 +278,14 @@ class ReconcileDialog(QDialog):
             self.level.addItem(f"{number} – {localize(framework.levels[number], lang)}  {rubric}", number)
         start = _NOT_APPLICABLE if conflict.mine.na else conflict.mine.level
         self.level.setCurrentIndex(max(0, self.level.findData(start)))
-        self.note = QLineEdit(conflict.mine.note or conflict.theirs.note, self)
+        self.note = QPlainTextEdit(conflict.mine.note or conflict.theirs.note, self)  # notes run to several lines
+        self.note.setTabChangesFocus(True)
+        self.recommendation = QLineEdit(conflict.mine.recommendation or conflict.theirs.recommendation, self)
+        self.recommendation.setCursorPosition(0)
         form = QFormLayout(self)
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Recommendation"), self.recommendation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -277,4 +294,4 @@ class ReconcileDialog(QDialog):
     def answer(self) -> dict:
         chosen = self.level.currentData()
         fields = {"na": True} if chosen == _NOT_APPLICABLE else {"level": chosen}
-        return {**fields, "note": self.note.text()}
+        return {**fields, "note": self.note.toPlainText(), "recommendation": self.recommendation.text()}
