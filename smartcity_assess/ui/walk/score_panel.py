@@ -40,7 +40,9 @@ class ScorePanel(QWidget):
         # a framework with domains (SPBE) shows them under its pillars, in bold: their weighted means
         rows += [(f"<b>{localize(d.name, lang)}</b>", self._domain_labels) for d in session.framework.domains]
         for row, (name, into) in enumerate(rows):
-            grid.addWidget(QLabel(name, self.summary), row, 0)
+            label = QLabel(name, self.summary)
+            label.setWordWrap(True)  # a long name (SPBE's aspects) takes two lines, not the walk's width
+            grid.addWidget(label, row, 0)
             cells = (QLabel(self.summary), QLabel(self.summary), QLabel(self.summary))
             cells[0].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells[2].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
