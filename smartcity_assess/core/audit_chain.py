@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from .responses import REPORT_FIELDS
+
 GENESIS = "0" * 64  # the "previous hash" of an assessment's first entry
 
 # What an entry's hash covers (its seq, id and prev_hash included): every column but the hash itself.
@@ -107,9 +109,8 @@ def content_hash(
     return hashlib.sha256(canonical(data)).hexdigest()
 
 
-# What the report an office signs adds to a response (value source and year, recommendation, responsible
-# unit, due year). Hashed only when given, so a seal made before these fields existed still verifies.
-REPORT_FIELDS = ("value_source", "value_year", "recommendation", "responsible", "due")
+# The report's fields of a response are hashed only when given, so a seal made before they existed
+# still verifies.
 
 
 def _response_content(fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .responses import ResponseInput
+from .responses import UNANSWERED
 
 ADDED = "added"
 UPDATED = "updated"
@@ -20,7 +20,7 @@ UNCHANGED = "unchanged"
 CONFLICT = "conflict"
 OUTCOMES = (ADDED, UPDATED, UNCHANGED, CONFLICT)
 
-EMPTY = tuple(ResponseInput().as_fields().values())  # the content of an unanswered response
+EMPTY = tuple(UNANSWERED.values())  # the content of an unanswered response
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from .errors import UserError
 from .framework import Framework
 from .numbers import NotANumber, NotFinite, parse_decimal
-from .responses import ResponseInput, merge_response, validate_response
+from .responses import REPORT_FIELDS, ResponseInput, merge_response, validate_response
 from .text import localize
 
-REPORT_COLUMNS = ("value_source", "value_year", "recommendation", "responsible", "due")
+REPORT_COLUMNS = REPORT_FIELDS
 IMPORT_COLUMNS = ("indicator", "level", "target", "na", "value", "note", *REPORT_COLUMNS)
 INFO_COLUMNS = ("pillar", "name", "level_name", "unit", "updated_by", "updated_at")
 EXPORT_COLUMNS = (

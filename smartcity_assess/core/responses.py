@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from types import MappingProxyType
 from typing import Any
 
 from .clean_text import clean_text
@@ -17,6 +18,9 @@ from .framework import Framework, Indicator
 from .limits import NOTE_MAX_CHARS, SOURCE_MAX_CHARS
 
 MIN_YEAR, MAX_YEAR = 1900, 2200  # a year outside this is a typing mistake
+# what the report an office signs adds to a response: where a value comes from, and what to do about a gap
+REPORT_FIELDS = ("value_source", "value_year", "recommendation", "responsible", "due")
+YEAR_FIELDS = ("value_year", "due")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,12 @@ class ResponseInput:
 
     def as_fields(self) -> dict:
         return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+# An unanswered response, field by field (read-only), and the fields of a response in their one order:
+# what the store writes, revisions keep, packages carry and the merge compares.
+UNANSWERED: Mapping[str, Any] = MappingProxyType(ResponseInput().as_fields())
+RESPONSE_FIELDS = tuple(UNANSWERED)
 
 
 def merge_response(current: ResponseInput | None, given: Mapping[str, Any]) -> ResponseInput:
@@ -98,7 +108,7 @@ def validate_response(framework: Framework, code: str, entry: ResponseInput) -> 
         level = derived
     if entry.na and (level is not None or entry.value is not None):
         raise UserError("na_with_level")
-    for name in ("value_year", "due"):
+    for name in YEAR_FIELDS:
         year = getattr(entry, name)
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             raise UserError("implausible_year", field=name, year=year)

@@ -29,7 +29,7 @@ from ..core.errors import ChangedElsewhere, NotFoundError, ReadOnlyError, UserEr
 from ..core.framework import Framework
 from ..core.framework_loader import FrameworkError, canonical_json, framework_checksum, framework_from_json
 from ..core.limits import CITY_MAX_CHARS, PERSON_MAX_CHARS, REASON_MAX_CHARS
-from ..core.responses import ResponseInput, stored_answer_problem
+from ..core.responses import RESPONSE_FIELDS, UNANSWERED, ResponseInput, stored_answer_problem
 from ..core.scoring import Answer
 from ..core.text import Text
 from . import db
@@ -42,8 +42,6 @@ from .records import DRAFT, FINAL, IN_REVIEW, LEAD, REVIEWER, TEAM_ROLES, Assess
 from .stored_rows import RowReader, damaged, raw_select, response_problem
 
 SINGLE_ROLES = (LEAD, REVIEWER)  # one each: they sign the report
-
-RESPONSE_FIELDS = tuple(ResponseInput().as_fields())  # level, na, target, value, note, value_source, …
 
 
 @dataclass(frozen=True)
@@ -612,7 +610,7 @@ class Store:
             for code, fields in rows.items():
                 old = existing.get(code)
                 changed = {
-                    f: v for f, v in fields.items() if (getattr(old, f) if old is not None else _EMPTY_RESPONSE[f]) != v
+                    f: v for f, v in fields.items() if (getattr(old, f) if old is not None else UNANSWERED[f]) != v
                 }
                 if not changed:
                     continue
@@ -622,7 +620,7 @@ class Store:
                     before = getattr(old, field) if old is not None else None
                     audits.append(_audit_row(actor, "set", assessment_id, code, field, before, new, now))
                 revision, number = uuid.uuid4(), (old.revision_number if old is not None else 0) + 1
-                stored = {**(_stored_fields(old) if old is not None else _EMPTY_RESPONSE), **changed}
+                stored = {**(_stored_fields(old) if old is not None else UNANSWERED), **changed}
                 history.append(
                     {
                         **stored,
@@ -881,9 +879,6 @@ class Store:
         }
         with self._reading() as conn:
             return {name: conn.execute(select(func.count()).select_from(t)).scalar_one() for name, t in tables.items()}
-
-
-_EMPTY_RESPONSE = ResponseInput().as_fields()  # an unanswered response
 
 
 class _Values:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.framework import Framework
+from ..core.responses import MAX_YEAR, MIN_YEAR, YEAR_FIELDS
 from ..core.text import localize
 from ..files import atomic_write
 from ..services.field_sheets import FORM_SHEET, KEY_ROW, NOT_APPLICABLE_WORDS, sheet_title
@@ -53,8 +54,10 @@ def _add_validations(sheet, cat: Catalogue, levels: tuple[int, ...], ranges: dic
     number = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True)
     number.error = cat("form_bad_number")
     validate("value", number)
-    for key in ("value_year", "due"):
-        year = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
+    for key in YEAR_FIELDS:
+        year = DataValidation(
+            type="whole", operator="between", formula1=str(MIN_YEAR), formula2=str(MAX_YEAR), allow_blank=True
+        )
         year.error = cat("form_bad_year")
         validate(key, year)
 

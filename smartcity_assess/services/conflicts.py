@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ..core.errors import UserError
-from ..core.responses import ResponseInput, indicator_or_error, merge_response, validate_response
+from ..core.responses import UNANSWERED, ResponseInput, indicator_or_error, merge_response, validate_response
 from ..persistence import team
 from ..persistence.store import (
     RESPONSE_FIELDS,
@@ -22,7 +22,6 @@ from ..persistence.store import (
 )
 
 MINE, THEIRS = "mine", "theirs"
-_UNANSWERED = ResponseInput().as_fields()
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def open_conflicts(store: Store, assessment_id: uuid.UUID) -> list[Conflict]:
     out = []
     for row in rows:
         code = row["indicator_code"]
-        mine = snap.responses.get(code) or _UNANSWERED
+        mine = snap.responses.get(code) or UNANSWERED
         mine_evidence = tuple((e["file_name"], e["sha256"]) for e in snap.evidence if e["indicator_code"] == code)
         theirs = row["theirs"]
         out.append(
@@ -84,7 +83,7 @@ def open_conflicts(store: Store, assessment_id: uuid.UUID) -> list[Conflict]:
                     at=mine.get("updated_at"),
                 ),
                 theirs=Side(
-                    **{f: theirs.get(f, _UNANSWERED[f]) for f in RESPONSE_FIELDS},  # older sides lack some
+                    **{f: theirs.get(f, UNANSWERED[f]) for f in RESPONSE_FIELDS},  # older sides lack some
                     evidence=tuple((e["file_name"], e["sha256"]) for e in theirs.get("evidence", [])),
                     by=theirs.get("by") or "",
                     at=datetime.fromisoformat(theirs["at"]) if theirs.get("at") else None,

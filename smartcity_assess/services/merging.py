@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from ..core.errors import UserError
 from ..core.merge import ADDED, CONFLICT, UNCHANGED, UPDATED, Revision, ancestors, decide
+from ..core.responses import UNANSWERED
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, TEAM_MEMBERS
 from ..persistence.models import EVIDENCE_REMOVALS as REMOVALS
@@ -109,9 +110,6 @@ def merge_package(
     return _Merge(store, conn, package, prefer, actor or default_actor(), final_target_ok).run()
 
 
-_TEXT_FIELDS = frozenset({"note", "value_source", "recommendation", "responsible"})
-
-
 def _content(row: Mapping[str, Any]) -> tuple:
     """A response's fields (in RESPONSE_FIELDS order) as one comparable value: equal content, equal tuples."""
     return tuple(_plain_field(name, row[name]) for name in RESPONSE_FIELDS)
@@ -122,9 +120,7 @@ def _plain_field(name: str, value: Any) -> Any:
         return bool(value)
     if name == "value":
         return None if value is None else float(value)
-    if name in _TEXT_FIELDS:
-        return value or ""
-    return value
+    return UNANSWERED[name] if value is None else value  # a text stored as NULL reads as its empty default
 
 
 def _revision(row: Mapping[str, Any]) -> Revision:

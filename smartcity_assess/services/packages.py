@@ -32,9 +32,9 @@ from ..core.responses import ResponseInput, validate_response
 from ..files import atomic_write
 from ..persistence import team
 from ..persistence.models import DRAFT, FINAL, IN_REVIEW
-from ..persistence.records import TEAM_ROLES
 from ..persistence.store import RESPONSE_FIELDS, Store, default_actor, utcnow
-from .review import normalized_nip
+from .records import TeamMemberInfo
+from .team import checked_member
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -646,36 +646,32 @@ def _parse_package(path, name, manifest, listed, data, framework_bytes, total) -
 
 def _sign_place(shape: fmt.Shape, a: Mapping[str, Any]) -> str | None:
     place = shape.text(a, "sign_place", optional=True)
-    try:
-        return clean_text(place, "sign_place", limits.CITY_MAX_CHARS, single_line=True) or None if place else None
-    except TextError:
-        shape.fail("sign_place")
+    if place is not None:
+        try:
+            checked = clean_text(place, "sign_place", limits.CITY_MAX_CHARS, single_line=True)
+        except TextError:
+            checked = None
+        if not checked or checked != place:
+            shape.fail("sign_place")
+    return place
 
 
 def _parse_team(shape: fmt.Shape, raw: Any) -> list[dict[str, Any]]:
-    """The evaluation team: what `services.team` would store, or the package is refused."""
+    """The evaluation team, each member exactly as `services.team` would store them, or the package is refused."""
     members, names = [], set()
     for i, item in enumerate(shape.items(raw, "team")[: limits.TEAM_MAX_MEMBERS + 1]):
         where = f"team[{i}]."
         row = shape.mapping(item, f"team[{i}]")
-        member = {
-            "name": shape.text(row, "name", where=where),
-            "role": shape.text(row, "role", where=where),
-            "nip": shape.text(row, "nip", where=where),
-            "position": shape.text(row, "position", where=where),
-            "added_at": shape.moment(row, "added_at", where=where),
-        }
+        member = {key: shape.text(row, key, where=where) for key in ("name", "role", "nip", "position")}
+        member["added_at"] = shape.moment(row, "added_at", where=where)
         try:
-            clean = clean_text(member["name"], "name", limits.PERSON_MAX_CHARS, single_line=True)
-            position = clean_text(member["position"], "position", limits.FRAMEWORK_NAME_MAX_CHARS, single_line=True)
-            nip = normalized_nip(member["nip"]) or ""
+            stored = checked_member(member["name"], member["role"], member["nip"], member["position"])
         except UserError:
+            stored = None
+        as_given = TeamMemberInfo(member["name"], member["role"], member["nip"], member["position"])
+        if i >= limits.TEAM_MAX_MEMBERS or stored != as_given or stored.name in names:
             shape.fail(f"team[{i}]")
-        if i >= limits.TEAM_MAX_MEMBERS or not clean or clean != member["name"] or member["role"] not in TEAM_ROLES:
-            shape.fail(f"team[{i}]")
-        if nip != member["nip"] or position != member["position"] or clean in names:
-            shape.fail(f"team[{i}]")
-        names.add(clean)
+        names.add(stored.name)
         members.append(member)
     return members
 

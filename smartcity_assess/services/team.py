@@ -12,6 +12,21 @@ from ..persistence.store import Store, TeamMemberInfo
 from .review import normalized_nip
 
 
+def checked_member(name: str, role: str, nip: str | None, position: str | None) -> TeamMemberInfo:
+    """A member as the store keeps them (one clean line of a name, a known role, a NIP of 18 digits), or
+    UserError; a NIP or position of None stays None (set_member keeps the stored one)."""
+    name = clean_text(name, "name", PERSON_MAX_CHARS, single_line=True)
+    if not name:
+        raise UserError("team_name_empty")
+    if role not in TEAM_ROLES:
+        raise UserError("team_role_unknown", role=role, roles=", ".join(TEAM_ROLES))
+    if nip is not None:
+        nip = normalized_nip(nip) or ""
+    if position is not None:
+        position = clean_text(position, "position", FRAMEWORK_NAME_MAX_CHARS, single_line=True)
+    return TeamMemberInfo(name=name, role=role, nip=nip, position=position)
+
+
 def set_member(
     store: Store,
     assessment_id: uuid.UUID,
@@ -24,24 +39,17 @@ def set_member(
 ) -> TeamMemberInfo:
     """Add a member, or change the one with this name; a NIP or position left None keeps what is stored
     (changing someone's position on the command line must not wipe their NIP), "" clears it."""
-    name = clean_text(name, "name", PERSON_MAX_CHARS, single_line=True)
-    if not name:
-        raise UserError("team_name_empty")
-    if role not in TEAM_ROLES:
-        raise UserError("team_role_unknown", role=role, roles=", ".join(TEAM_ROLES))
-    nip = None if nip is None else normalized_nip(nip) or ""
-    if position is not None:
-        position = clean_text(position, "position", FRAMEWORK_NAME_MAX_CHARS, single_line=True)
+    given = checked_member(name, role, nip, position)
     with store.transaction():  # what is kept is read in the transaction that writes it
         members = store.team(assessment_id)
-        old = next((m for m in members if m.name == name), None)
+        old = next((m for m in members if m.name == given.name), None)
         if old is None and len(members) >= TEAM_MAX_MEMBERS:
             raise UserError("team_too_large", most=TEAM_MAX_MEMBERS)
         member = TeamMemberInfo(
-            name=name,
-            role=role,
-            nip=nip if nip is not None else (old.nip if old else ""),
-            position=position if position is not None else (old.position if old else ""),
+            name=given.name,
+            role=given.role,
+            nip=given.nip if given.nip is not None else (old.nip if old else ""),
+            position=given.position if given.position is not None else (old.position if old else ""),
         )
         store.set_team_member(assessment_id, member, actor=actor)
     return member

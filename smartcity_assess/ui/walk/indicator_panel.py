@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import UserError
 from ...core.framework import Indicator
 from ...core.numbers import NotANumber, NotFinite, parse_decimal
+from ...core.responses import UNANSWERED, YEAR_FIELDS
 from ...core.text import localize, with_decimal_mark
 from .. import file_dialogs
 from ..database_errors import DATABASE_ERRORS, database_sentence
@@ -484,15 +485,15 @@ class IndicatorPanel(QWidget):
         edit.setModified(False)
         text = edit.text().strip()
         value: object = text
-        if name in ("value_year", "due"):
+        if name in YEAR_FIELDS:
             if text and not text.isdigit():
                 self._report_error(self.tr("'{text}' is not a year.").format(text=text))
                 self._show_values()
                 return
             value = int(text) if text else None
         record = self.session.response(self._indicator.code)
-        stored = getattr(record, name, None) if record is not None else None
-        if value != (stored if stored is not None else ("" if name not in ("value_year", "due") else None)):
+        stored = getattr(record, name) if record is not None else UNANSWERED[name]
+        if value != stored:
             self._save(**{name: value})
 
     def save_pending(self) -> None:
